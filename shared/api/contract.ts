@@ -1,0 +1,141 @@
+/**
+ * The one API between the renderer and the core: every method and event, with their types.
+ *
+ * The core's service implements `PostwrightApi` once; the Electron main process serves it over
+ * IPC and the web host over HTTP + server-sent events. The renderer only ever holds a client
+ * built from this file, so both transports behave the same and one contract suite tests both.
+ */
+import type { PostRecord } from '../jekyll/site-types';
+
+export interface AppInfo {
+  version: string;
+  /** How the renderer is hosted: the desktop app or a browser on 127.0.0.1. */
+  host: 'electron' | 'web';
+  platform: string;
+  /** URL prefix under which the open site's files (images) are served to the preview. */
+  assetBase: string;
+  /** True when the host can show a native folder picker (`chooseSiteFolder`). */
+  canChooseFolder: boolean;
+}
+
+export interface SiteSummary {
+  root: string;
+  /** Folder name, or `title:` from `_config.yml`. */
+  title: string;
+  isJekyll: boolean;
+  /** Why the folder does not look like a Jekyll site, or config problems, for a banner. */
+  warnings: string[];
+  /** True when this is the sample blog Postwright ships and copied for a first start. */
+  isSample: boolean;
+  postCount: number;
+}
+
+export interface PostText {
+  path: string;
+  text: string;
+  /** Opaque version of the file on disk; pass it back as `baseVersion` when saving. */
+  version: string;
+}
+
+export type SaveResult =
+  | { status: 'saved'; version: string; record: PostRecord | null }
+  | { status: 'conflict'; diskText: string; diskVersion: string }
+  | { status: 'invalid'; message: string; line?: number; col?: number };
+
+export interface SearchHit {
+  path: string;
+  title: string;
+  /** Up to a few matching lines, 1-based. */
+  matches: { line: number; text: string }[];
+}
+
+/** What the preview's Liquid needs from the site, fetched once per site and on changes. */
+export interface PreviewContext {
+  site: Record<string, unknown>;
+  baseurl: string;
+  url: string;
+  markdownExt: string[];
+  /** `_includes/` files by relative name. */
+  includes: Record<string, string>;
+  posts: { path: string; url: string; slug: string; date: string | null; title: string }[];
+}
+
+export interface RecoveredBuffer {
+  path: string;
+  text: string;
+  baseVersion: string;
+  savedAt: string;
+}
+
+/** Methods: each takes one JSON request object and resolves to one JSON response. */
+export interface ApiMethods {
+  getAppInfo: { req: Record<string, never>; res: AppInfo };
+  /** Opens a site folder; without a path, the last site or else the sample blog. */
+  openSite: { req: { path?: string }; res: SiteSummary };
+  getSite: { req: Record<string, never>; res: SiteSummary | null };
+  recentSites: { req: Record<string, never>; res: string[] };
+  listPosts: { req: Record<string, never>; res: PostRecord[] };
+  readPost: { req: { path: string }; res: PostText };
+  savePost: { req: { path: string; text: string; baseVersion: string }; res: SaveResult };
+  searchPosts: { req: { query: string; limit?: number }; res: SearchHit[] };
+  getPreviewContext: { req: Record<string, never>; res: PreviewContext };
+  /** Keeps an unsaved buffer outside the site so a crash loses nothing. */
+  stashBuffer: { req: { path: string; text: string; baseVersion: string }; res: { ok: true } };
+  dropBuffer: { req: { path: string }; res: { ok: true } };
+  listBuffers: { req: Record<string, never>; res: RecoveredBuffer[] };
+}
+
+export type MethodName = keyof ApiMethods;
+export type ApiRequest<K extends MethodName> = ApiMethods[K]['req'];
+export type ApiResponse<K extends MethodName> = ApiMethods[K]['res'];
+
+/** The API as callable functions. */
+export type PostwrightApi = { [K in MethodName]: (req: ApiRequest<K>) => Promise<ApiResponse<K>> };
+
+/** Events pushed from the core to every window. */
+export interface ApiEvents {
+  /** A post changed on disk outside this window (another app, git, another window). */
+  'post-changed': { path: string; kind: 'added' | 'changed' | 'removed'; record: PostRecord | null; version: string | null };
+  /** The list should be reloaded as a whole (config changed, site reopened). */
+  'posts-reset': { postCount: number };
+  'site-opened': SiteSummary;
+  /** A native menu item or accelerator, forwarded to the renderer. */
+  'menu-command': { command: MenuCommand };
+}
+
+export type EventName = keyof ApiEvents;
+
+export type MenuCommand =
+  | 'save'
+  | 'new-post'
+  | 'open-site'
+  | 'quick-open'
+  | 'find'
+  | 'toggle-preview'
+  | 'zoom-in'
+  | 'zoom-out'
+  | 'zoom-reset';
+
+/** Every method name, for transports that route by name. */
+export const methodNames: readonly MethodName[] = [
+  'getAppInfo',
+  'openSite',
+  'getSite',
+  'recentSites',
+  'listPosts',
+  'readPost',
+  'savePost',
+  'searchPosts',
+  'getPreviewContext',
+  'stashBuffer',
+  'dropBuffer',
+  'listBuffers',
+];
+
+export const eventNames: readonly EventName[] = ['post-changed', 'posts-reset', 'site-opened', 'menu-command'];
+
+/** How a transport delivers calls and events; the client is built on top of one. */
+export interface Transport {
+  invoke(method: MethodName, req: unknown): Promise<unknown>;
+  subscribe(listener: (event: EventName, payload: unknown) => void): () => void;
+}
