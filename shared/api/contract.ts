@@ -90,7 +90,11 @@ export type ApiRequest<K extends MethodName> = ApiMethods[K]['req'];
 export type ApiResponse<K extends MethodName> = ApiMethods[K]['res'];
 
 /** The API as callable functions. */
-export type PostwrightApi = { [K in MethodName]: (req: ApiRequest<K>) => Promise<ApiResponse<K>> };
+export type PostwrightApi = {
+  [K in MethodName]: Record<string, never> extends ApiRequest<K>
+    ? (req?: ApiRequest<K>) => Promise<ApiResponse<K>>
+    : (req: ApiRequest<K>) => Promise<ApiResponse<K>>;
+};
 
 /** Events pushed from the core to every window. */
 export interface ApiEvents {

@@ -1,0 +1,52 @@
+/**
+ * Validates and runs one API call; used by both the IPC handlers and the web host.
+ *
+ * Keeping this in one place means both transports refuse the same bad requests and report
+ * errors in the same wire shape.
+ */
+import { toApiErrorData, ApiError, type ApiErrorData } from '../../../shared/api/api-error';
+import type { EventName, PostwrightApi } from '../../../shared/api/contract';
+import { isMethodName, validateRequest } from '../../../shared/api/validate-request';
+
+export type CallReply = { ok: true; result: unknown } | { ok: false; error: ApiErrorData };
+
+/** What a host needs from the core: the API, its events, and read access to site files. */
+export interface CoreService {
+  api: PostwrightApi;
+  subscribe(listener: (event: EventName, payload: unknown) => void): () => void;
+  /** A file of the open site for the preview (images…), confined to the site root. */
+  readSiteFile(rel: string): Promise<{ bytes: Buffer; contentType: string } | null>;
+  close(): Promise<void>;
+}
+
+export async function dispatchCall(api: PostwrightApi, method: unknown, req: unknown): Promise<CallReply> {
+  try {
+    if (!isMethodName(method)) throw new ApiError({ code: 'bad-request', message: `unknown method '${String(method)}'` });
+    const valid = validateRequest(method, req);
+    const fn = api[method] as (r: unknown) => Promise<unknown>;
+    const result = await fn.call(api, valid);
+    return { ok: true, result: result === undefined ? null : result };
+  } catch (error) {
+    return { ok: false, error: toApiErrorData(error) };
+  }
+}
+
+/** HTTP status for an error code. */
+export function statusForError(code: ApiErrorData['code']): number {
+  switch (code) {
+    case 'bad-request':
+    case 'invalid-input':
+      return 400;
+    case 'forbidden':
+    case 'outside-site':
+      return 403;
+    case 'not-found':
+      return 404;
+    case 'conflict':
+      return 409;
+    case 'no-site':
+      return 412;
+    default:
+      return 500;
+  }
+}
