@@ -42,13 +42,12 @@ describe.skipIf(!electron.path)('desktop app (Electron)', () => {
     try {
       const win = await app.firstWindow();
       await win.waitForSelector('[aria-label="Posts"]', { timeout: 30_000 });
-      const prefs = await app.evaluate(({ BrowserWindow }) => {
-        const w = BrowserWindow.getAllWindows()[0];
-        const p = w.webContents.getLastWebPreferences();
-        return { contextIsolation: p?.contextIsolation, sandbox: p?.sandbox, nodeIntegration: p?.nodeIntegration };
-      });
-      expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false });
-      expect(await win.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
+      const page = await win.evaluate(() => ({
+        require: typeof (globalThis as { require?: unknown }).require,
+        process: typeof (globalThis as { process?: unknown }).process,
+        bridge: Object.keys((globalThis as { postwright?: object }).postwright ?? {}).sort(),
+      }));
+      expect(page).toEqual({ require: 'undefined', process: 'undefined', bridge: ['invoke', 'subscribe'] });
     } finally {
       await app.close();
     }
