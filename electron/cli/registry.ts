@@ -1,6 +1,11 @@
 /**
- * The list of sub-commands. Each lives in its own file under `commands/`.
+ * Every `postwright` sub-command, in the order `postwright help` lists them.
  */
 import type { Command } from './command';
+import { checkCommand } from './commands/check-command';
+import { getCommand } from './commands/get-command';
+import { indexCommand } from './commands/index-command';
+import { setCommand } from './commands/set-command';
+import { tagsCommand } from './commands/tags-command';
 
-export const commands: Command[] = [];
+export const commands: Command[] = [indexCommand, getCommand, setCommand, checkCommand, tagsCommand];

@@ -1,0 +1,140 @@
+/**
+ * The one implementation of the API contract, used by the Electron main process and the web host.
+ *
+ * It owns the open site session, the recent-sites list, recovery buffers and events; hosts only
+ * transport calls to it.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { realpath } from 'node:fs/promises';
+import { ApiError } from '../../../shared/api/api-error';
+import type { AppInfo, PostwrightApi, SiteSummary } from '../../../shared/api/contract';
+import { RecentSites } from '../app-data/recent-sites';
+import { RecoveryBuffers } from '../app-data/recovery-buffers';
+import { ensureSampleBlog } from '../app-data/sample-blog';
+import { SiteSession } from '../site/site-session';
+import type { CoreService } from './dispatch';
+import { EventHub } from './event-hub';
+import { PostSearch } from './post-search';
+import { readSiteFile } from './site-files';
+
+export interface CoreServiceOptions {
+  userDataDir: string;
+  /** The sample blog shipped with the app, copied on first start. */
+  sampleDir: string;
+  host: AppInfo['host'];
+  assetBase: string;
+  canChooseFolder: boolean;
+  version?: string;
+  /** Index cache folder; default POSTWRIGHT_CACHE_DIR or the user cache; false disables it. */
+  cacheDir?: string | false;
+  /** Watch the site for outside changes (default true). */
+  watch?: boolean;
+}
+
+declare const __POSTWRIGHT_VERSION__: string | undefined;
+
+export async function createCoreService(options: CoreServiceOptions): Promise<CoreService & { session(): SiteSession | null }> {
+  const hub = new EventHub();
+  const recent = new RecentSites(options.userDataDir);
+  const buffers = new RecoveryBuffers(options.userDataDir);
+  let session: SiteSession | null = null;
+  let search: PostSearch | null = null;
+  let samplePath: string | null = null;
+
+  const current = (): SiteSession => {
+    if (!session) throw new ApiError({ code: 'no-site', message: 'no site is open' });
+    return session;
+  };
+
+  async function open(requested: string | undefined): Promise<SiteSummary> {
+    let root = requested;
+    let isSample = false;
+    if (!root) {
+      const last = (await recent.list())[0];
+      root = last ?? (samplePath = await ensureSampleBlog(options.sampleDir, options.userDataDir));
+    }
+    if (!path.isAbsolute(root)) throw new ApiError({ code: 'bad-request', message: 'the site path must be absolute' });
+    try {
+      root = await realpath(root);
+    } catch {
+      throw new ApiError({ code: 'not-found', message: `no such folder: ${root}` });
+    }
+    samplePath ??= path.join(options.userDataDir, 'sample-blog');
+    isSample = root === (await realpath(samplePath).catch(() => samplePath));
+    const next = await SiteSession.open(root, {
+      cacheDir: options.cacheDir,
+      isSample,
+      watch: options.watch,
+      events: {
+        postChanged: (p, kind, record, version) => {
+          search?.invalidate(p);
+          hub.emit('post-changed', { path: p, kind, record, version });
+        },
+        reset: (postCount) => hub.emit('posts-reset', { postCount }),
+      },
+    });
+    await next.ready();
+    const previous = session;
+    session = next;
+    search = new PostSearch({ records: () => next.records(), read: (p) => next.readForSearch(p) });
+    await previous?.close();
+    await recent.add(root);
+    const summary = next.summary();
+    hub.emit('site-opened', summary);
+    return summary;
+  }
+
+  const api: PostwrightApi = {
+    async getAppInfo() {
+      return {
+        version: options.version ?? (typeof __POSTWRIGHT_VERSION__ === 'string' ? __POSTWRIGHT_VERSION__ : '0.1.0'),
+        host: options.host,
+        platform: os.platform(),
+        assetBase: options.assetBase,
+        canChooseFolder: options.canChooseFolder,
+      };
+    },
+    openSite: (req) => open(req?.path),
+    async getSite() {
+      return session ? session.summary() : null;
+    },
+    recentSites: () => recent.list(),
+    async listPosts() {
+      return current().records();
+    },
+    readPost: (req) => current().readPost(req.path),
+    async savePost(req) {
+      const result = await current().savePost(req.path, req.text, req.baseVersion);
+      if (result.status === 'saved') search?.invalidate(req.path);
+      return result;
+    },
+    async searchPosts(req) {
+      current();
+      return search!.search(req.query, req.limit);
+    },
+    getPreviewContext: () => current().previewContext(),
+    async stashBuffer(req) {
+      await buffers.stash(current().root, req);
+      return { ok: true };
+    },
+    async dropBuffer(req) {
+      await buffers.drop(current().root, req.path);
+      return { ok: true };
+    },
+    listBuffers: () => buffers.list(current().root),
+  };
+
+  return {
+    api,
+    subscribe: (listener) => hub.subscribe(listener),
+    session: () => session,
+    async readSiteFile(rel) {
+      return session ? readSiteFile(session.root, rel) : null;
+    },
+    async close() {
+      await session?.close();
+      session = null;
+    },
+  };
+}

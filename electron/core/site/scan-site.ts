@@ -1,0 +1,126 @@
+/**
+ * Finds every file under `_posts` and `_drafts` the way Jekyll 4's reader walks a site.
+ *
+ * `_posts`/`_drafts` are looked for in every folder Jekyll visits (so `foo/_posts/bar/x.md` is a
+ * post in category `foo`), skipping what its EntryFilter skips. Files Jekyll would not read as
+ * posts are still listed, with the reason, so the user learns why a post is missing.
+ */
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { SiteConfig } from '../../../shared/jekyll/site-types';
+import { isDatedPostName, isDraftName, specialEntryReason } from '../../../shared/jekyll/file-names';
+import { isExcluded, isIncluded } from './entry-filter';
+
+export interface ScanEntry {
+  /** Relative to the site root, `/`-separated. */
+  path: string;
+  draft: boolean;
+  /** Why Jekyll will not read it as a post, when it won't. */
+  skipped?: string;
+}
+
+const SPECIAL_DIR = /^[._#~]/;
+
+async function listDir(abs: string) {
+  try {
+    return await readdir(abs, { withFileTypes: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EACCES') return [];
+    throw error;
+  }
+}
+
+/** Every file below `abs` (not following symlinked folders), relative to it. */
+async function walkFiles(abs: string, prefix = ''): Promise<{ rel: string; symlink: boolean }[]> {
+  const out: { rel: string; symlink: boolean }[] = [];
+  const entries = await listDir(abs);
+  await Promise.all(
+    entries.map(async (entry) => {
+      const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+      // Ruby's Dir["**/*"] does not list dot entries.
+      if (entry.name.startsWith('.')) return;
+      if (entry.isDirectory()) out.push(...(await walkFiles(path.join(abs, entry.name), rel)));
+      else if (entry.isFile()) out.push({ rel, symlink: false });
+      else if (entry.isSymbolicLink()) out.push({ rel, symlink: true });
+    }),
+  );
+  return out;
+}
+
+/** Classifies one file below a `_posts`/`_drafts` folder: `rel` is the path below that folder. */
+function classify(config: SiteConfig, full: string, rel: string, draft: boolean, symlink: boolean): ScanEntry {
+  const entry: ScanEntry = { path: full, draft };
+  const included = isIncluded(config, full, false);
+  if (isExcluded(config, full, false)) entry.skipped = 'excluded by exclude: in _config.yml';
+  else if (symlink) entry.skipped = 'a symbolic link (Postwright does not follow links)';
+  else if (!included) {
+    const special = specialEntryReason(rel);
+    if (special) entry.skipped = special;
+  }
+  if (!entry.skipped && (draft ? !isDraftName(rel) : !isDatedPostName(rel))) {
+    entry.skipped = draft ? 'a draft needs a file extension' : 'the file name does not start with a YYYY-MM-DD- date';
+  }
+  return entry;
+}
+
+function postEntries(config: SiteConfig, dirRel: string, magic: '_posts' | '_drafts', files: { rel: string; symlink: boolean }[]): ScanEntry[] {
+  return files.map(({ rel, symlink }) => classify(config, dirRel ? `${dirRel}/${magic}/${rel}` : `${magic}/${rel}`, rel, magic === '_drafts', symlink));
+}
+
+/**
+ * The scan entry of one site-relative path, or null when Jekyll would never look at it as a post
+ * (not below a `_posts`/`_drafts` folder its reader visits). Used by the watcher and for new files.
+ */
+export function classifyPostPath(config: SiteConfig, full: string, symlink = false): ScanEntry | null {
+  const segments = full.split('/');
+  const magicIndex = segments.findIndex((s) => s === '_posts' || s === '_drafts');
+  if (magicIndex < 0 || magicIndex === segments.length - 1) return null;
+  const above = segments.slice(0, magicIndex);
+  for (let i = 0; i < above.length; i++) {
+    const dirRel = above.slice(0, i + 1).join('/');
+    const name = above[i];
+    if (isExcluded(config, dirRel, true)) return null;
+    if (!isIncluded(config, dirRel, true) && (SPECIAL_DIR.test(name) || name.endsWith('~'))) return null;
+    if (name === '_site' || name === 'node_modules' || name === '.git') return null;
+  }
+  const dirRel = above.join('/');
+  if (config.collectionsDir && !(dirRel === config.collectionsDir || dirRel.startsWith(`${config.collectionsDir}/`))) return null;
+  const below = segments.slice(magicIndex + 1);
+  if (below.slice(0, -1).some((s) => s.startsWith('.'))) return null;
+  return classify(config, full, below.join('/'), segments[magicIndex] === '_drafts', symlink);
+}
+
+/** Lists post and draft files of the site at `root`, sorted by path. */
+export async function scanSite(root: string, config: SiteConfig): Promise<ScanEntry[]> {
+  const found: ScanEntry[] = [];
+  const visit = async (dirRel: string): Promise<void> => {
+    const abs = dirRel ? path.join(root, ...dirRel.split('/')) : root;
+    const inCollections = !config.collectionsDir || dirRel === config.collectionsDir || dirRel.startsWith(`${config.collectionsDir}/`);
+    const entries = await listDir(abs);
+    const work: Promise<void>[] = [];
+    if (inCollections) {
+      for (const magic of ['_posts', '_drafts'] as const) {
+        if (entries.some((e) => e.name === magic && e.isDirectory())) {
+          work.push(
+            walkFiles(path.join(abs, magic)).then((files) => {
+              found.push(...postEntries(config, dirRel, magic, files));
+            }),
+          );
+        }
+      }
+    }
+    for (const entry of entries) {
+      if (!entry.isDirectory()) continue;
+      const rel = dirRel ? `${dirRel}/${entry.name}` : entry.name;
+      const included = isIncluded(config, rel, true);
+      if (isExcluded(config, rel, true)) continue;
+      if (!included && (SPECIAL_DIR.test(entry.name) || entry.name.endsWith('~'))) continue;
+      if (entry.name === '_site' || entry.name === 'node_modules' || entry.name === '.git') continue;
+      work.push(visit(rel));
+    }
+    await Promise.all(work);
+  };
+  await visit('');
+  return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}

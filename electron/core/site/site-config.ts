@@ -1,0 +1,40 @@
+/**
+ * Loads `_config.yml` of a site folder and says whether the folder looks like a Jekyll site.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { parseConfigText, type ConfigResult } from '../../../shared/jekyll/config';
+
+export interface LoadedConfig extends ConfigResult {
+  /** Changes when `_config.yml` does; the index cache is keyed on it. */
+  stamp: string;
+  isJekyll: boolean;
+}
+
+async function exists(p: string): Promise<boolean> {
+  return stat(p).then(
+    () => true,
+    () => false,
+  );
+}
+
+export async function loadSiteConfig(root: string): Promise<LoadedConfig> {
+  const s = await stat(root);
+  if (!s.isDirectory()) throw Object.assign(new Error(`${root} is not a folder`), { code: 'ENOTDIR', path: root });
+  let text = '';
+  let hasConfig = false;
+  for (const name of ['_config.yml', '_config.yaml']) {
+    try {
+      text = await readFile(path.join(root, name), 'utf8');
+      hasConfig = true;
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+  const result = parseConfigText(text);
+  const isJekyll = hasConfig || (await exists(path.join(root, '_posts'))) || (await exists(path.join(root, '_drafts')));
+  if (!isJekyll) result.warnings.push('no _config.yml, _posts or _drafts here: this does not look like a Jekyll site');
+  return { ...result, isJekyll, stamp: createHash('sha1').update(text).digest('hex') };
+}

@@ -1,0 +1,111 @@
+/**
+ * The index of every post of a site: scanned like Jekyll, read in parallel with a bounded
+ * number of open files, and cached outside the repository so a second open is fast.
+ *
+ * The cache is one JSON file per site folder, keyed by the config's hash and validated per file
+ * by size and mtime; anything that does not match is read again.
+ */
+import { createHash } from 'node:crypto';
+import { lstat, mkdir, readFile, realpath } from 'node:fs/promises';
+import path from 'node:path';
+import type { PostRecord, SiteConfig } from '../../../shared/jekyll/site-types';
+import { writeFileAtomic } from '../store/atomic-write';
+import { mapLimit } from '../util/limit';
+import { defaultCacheDir } from './cache-dir';
+import { indexPostFile, refreshForNow, type IndexedPost } from './post-record-file';
+import { scanSite } from './scan-site';
+import { loadSiteConfig, type LoadedConfig } from './site-config';
+
+const CACHE_FORMAT = 3;
+/** Open files at once while indexing; far below any OS limit. */
+export const READ_CONCURRENCY = 64;
+
+export interface IndexOptions {
+  /** Where to keep the cache; `false` disables it. Default: POSTWRIGHT_CACHE_DIR or the user cache folder. */
+  cacheDir?: string | false;
+  now?: number;
+}
+
+export interface SiteIndexResult {
+  root: string;
+  config: LoadedConfig;
+  posts: Map<string, IndexedPost>;
+  stats: { files: number; read: number; fromCache: number };
+}
+
+interface CacheFile {
+  format: number;
+  root: string;
+  configStamp: string;
+  posts: Record<string, IndexedPost>;
+}
+
+function cacheFileFor(cacheDir: string, realRoot: string): string {
+  return path.join(cacheDir, `index-${createHash('sha1').update(realRoot).digest('hex').slice(0, 16)}.json`);
+}
+
+async function readCache(file: string, realRoot: string, stamp: string): Promise<Record<string, IndexedPost>> {
+  try {
+    const cache = JSON.parse(await readFile(file, 'utf8')) as CacheFile;
+    if (cache.format === CACHE_FORMAT && cache.root === realRoot && cache.configStamp === stamp && cache.posts) return cache.posts;
+  } catch {
+    // Missing or unreadable cache: read everything.
+  }
+  return {};
+}
+
+/** Writes the cache; failures are ignored because the cache is only a speed-up. */
+export async function writeIndexCache(cacheDir: string | false, result: SiteIndexResult): Promise<void> {
+  if (cacheDir === false) return;
+  try {
+    const realRoot = await realpath(result.root);
+    await mkdir(cacheDir, { recursive: true });
+    const posts: Record<string, IndexedPost> = {};
+    for (const [p, post] of result.posts) posts[p] = { record: post.record, size: post.size, mtimeMs: post.mtimeMs, markedPublished: post.markedPublished, epochMs: post.epochMs };
+    const body: CacheFile = { format: CACHE_FORMAT, root: realRoot, configStamp: result.config.stamp, posts };
+    await writeFileAtomic(cacheFileFor(cacheDir, realRoot), JSON.stringify(body));
+  } catch {
+    // A read-only cache folder must not stop the site from opening.
+  }
+}
+
+/** Builds the index of the site at `root`. */
+export async function indexSite(root: string, options: IndexOptions = {}): Promise<SiteIndexResult> {
+  const absRoot = path.resolve(root);
+  const config = await loadSiteConfig(absRoot);
+  const now = options.now ?? Date.now();
+  const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
+  const realRoot = await realpath(absRoot);
+  const cached = cacheDir === false ? {} : await readCache(cacheFileFor(cacheDir, realRoot), realRoot, config.stamp);
+  const entries = await scanSite(absRoot, config.config);
+  let read = 0;
+  const posts = await mapLimit(entries, READ_CONCURRENCY, async (entry) => {
+    const hit = cached[entry.path];
+    if (hit && hit.record.draft === entry.draft && (hit.record.skipped ?? null) === (entry.skipped ?? null)) {
+      try {
+        const st = await lstat(path.join(absRoot, ...entry.path.split('/')));
+        if (st.size === hit.size && st.mtimeMs === hit.mtimeMs) return refreshForNow(hit, config.config, now);
+      } catch {
+        // Fall through and read it.
+      }
+    }
+    read++;
+    const { record, size, mtimeMs, markedPublished, epochMs } = await indexPostFile(absRoot, entry, config.config, now);
+    return { record, size, mtimeMs, markedPublished, epochMs };
+  });
+  const result: SiteIndexResult = {
+    root: absRoot,
+    config,
+    posts: new Map(posts.map((p) => [p.record.path, p])),
+    stats: { files: entries.length, read, fromCache: entries.length - read },
+  };
+  if (read > 0 || Object.keys(cached).length !== entries.length) await writeIndexCache(cacheDir, result);
+  return result;
+}
+
+/** Records in path order. */
+export function recordsOf(result: SiteIndexResult): PostRecord[] {
+  return [...result.posts.values()].map((p) => p.record);
+}
+
+export type { SiteConfig };

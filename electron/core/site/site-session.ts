@@ -1,0 +1,249 @@
+/**
+ * One open site: its index kept current, and the only way posts are read and written.
+ *
+ * Reads and writes are confined to post files of the site; a save is refused when the file
+ * changed since the editor loaded it, or when its front matter is not valid YAML.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { PostText, PreviewContext, SaveResult, SiteSummary } from '../../../shared/api/contract';
+import { ApiError } from '../../../shared/api/api-error';
+import type { PostRecord } from '../../../shared/jekyll/site-types';
+import { splitPost } from '../../../shared/front-matter/split';
+import { readYaml } from '../../../shared/yaml/read-yaml';
+import { SourceError } from '../../../shared/source-error';
+import { resolveInSite, normaliseRelPath, OutsideSiteError } from '../store/confine';
+import { writeFileAtomic } from '../store/atomic-write';
+import { MAX_POST_BYTES, readPostFile, versionOf } from '../store/post-file';
+import { indexPostFile, refreshForNow, type IndexedPost } from './post-record-file';
+import { classifyPostPath } from './scan-site';
+import { indexSite, writeIndexCache, type SiteIndexResult } from './site-index';
+import { watchSite } from './site-watcher';
+import { defaultCacheDir } from './cache-dir';
+
+export interface SessionEvents {
+  postChanged(path: string, kind: 'added' | 'changed' | 'removed', record: PostRecord | null, version: string | null): void;
+  reset(postCount: number): void;
+}
+
+export interface SessionOptions {
+  cacheDir?: string | false;
+  isSample?: boolean;
+  watch?: boolean;
+  events?: SessionEvents;
+}
+
+function apiErrorFrom(error: unknown): never {
+  if (error instanceof OutsideSiteError) throw new ApiError({ code: 'outside-site', message: error.message });
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') throw new ApiError({ code: 'not-found', message: 'no such post' });
+  if (error instanceof SourceError) throw new ApiError({ code: 'invalid-input', message: error.message, line: error.line, col: error.col });
+  throw error;
+}
+
+/** Checks that the front matter of `text` parses; returns the problem with whole-file position. */
+export function frontMatterProblem(text: string): { message: string; line: number; col: number } | null {
+  const parts = splitPost(text);
+  if (!parts.frontMatter) return null;
+  const parsed = readYaml(parts.frontMatter.yaml);
+  if (parsed.ok) {
+    const v = parsed.value;
+    if (v === null || (typeof v === 'object' && !Array.isArray(v))) return null;
+  }
+  const firstLine = text.slice(0, parts.frontMatter.yamlOffset).split('\n').length;
+  if (!parsed.ok) return { message: `invalid front matter: ${parsed.message}`, line: parsed.line + firstLine - 1, col: parsed.col };
+  return { message: 'the front matter must be a map of keys and values', line: firstLine, col: 1 };
+}
+
+export class SiteSession {
+  private watcher: { ready: Promise<void>; close(): Promise<void> } | null = null;
+  private reindexing: Promise<void> | null = null;
+
+  private constructor(
+    readonly root: string,
+    private index: SiteIndexResult,
+    private readonly options: SessionOptions,
+  ) {}
+
+  static async open(root: string, options: SessionOptions = {}): Promise<SiteSession> {
+    const abs = path.resolve(root);
+    const index = await indexSite(abs, { cacheDir: options.cacheDir });
+    const session = new SiteSession(abs, index, options);
+    if (options.watch !== false) session.watcher = watchSite(abs, (rel, kind) => void session.onDiskChange(rel, kind));
+    return session;
+  }
+
+  /** Resolves once the watcher is listening (tests wait for it). */
+  async ready(): Promise<void> {
+    await this.watcher?.ready;
+  }
+
+  get config() {
+    return this.index.config;
+  }
+
+  summary(): SiteSummary {
+    const raw = this.index.config.config.raw;
+    return {
+      root: this.root,
+      title: typeof raw.title === 'string' && raw.title.trim() ? raw.title : path.basename(this.root),
+      isJekyll: this.index.config.isJekyll,
+      warnings: this.index.config.warnings,
+      isSample: this.options.isSample === true,
+      postCount: this.records().filter((r) => !r.skipped).length,
+    };
+  }
+
+  records(): PostRecord[] {
+    const now = Date.now();
+    return [...this.index.posts.values()].map((p) => refreshForNow(p, this.index.config.config, now).record);
+  }
+
+  /** Resolves a post path of this site, refusing anything that is not under `_posts`/`_drafts`. */
+  async resolvePost(rel: string): Promise<{ rel: string; abs: string }> {
+    let clean: string;
+    let abs: string;
+    try {
+      clean = normaliseRelPath(rel);
+      abs = await resolveInSite(this.root, clean);
+    } catch (error) {
+      apiErrorFrom(error);
+    }
+    const entry = classifyPostPath(this.index.config.config, clean);
+    if (!entry || /\.(ya?ml)$/i.test(clean)) throw new ApiError({ code: 'forbidden', message: `'${rel}' is not a post or draft of this site` });
+    return { rel: clean, abs };
+  }
+
+  async readPost(rel: string): Promise<PostText> {
+    const { rel: clean, abs } = await this.resolvePost(rel);
+    try {
+      const file = await readPostFile(abs);
+      return { path: clean, text: file.text, version: file.version };
+    } catch (error) {
+      apiErrorFrom(error);
+    }
+  }
+
+  async savePost(rel: string, text: string, baseVersion: string): Promise<SaveResult> {
+    const { rel: clean, abs } = await this.resolvePost(rel);
+    if (Buffer.byteLength(text) > MAX_POST_BYTES) return { status: 'invalid', message: `the post is larger than ${MAX_POST_BYTES / 1048576} MB` };
+    const problem = frontMatterProblem(text);
+    if (problem) return { status: 'invalid', ...problem };
+    let disk: Buffer | null = null;
+    try {
+      disk = await readFile(abs);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    const diskVersion = disk ? versionOf(disk) : '';
+    if (diskVersion !== baseVersion) {
+      return { status: 'conflict', diskText: disk ? disk.toString('utf8') : '', diskVersion };
+    }
+    if (disk && disk.toString('utf8') === text) return { status: 'saved', version: diskVersion, record: this.index.posts.get(clean)?.record ?? null };
+    await writeFileAtomic(abs, text);
+    const post = await this.refreshPost(clean);
+    return { status: 'saved', version: versionOf(text), record: post?.record ?? null };
+  }
+
+  /** Re-reads one post into the index; null when it is gone or not a post. */
+  private async refreshPost(rel: string): Promise<IndexedPost | null> {
+    const entry = classifyPostPath(this.index.config.config, rel);
+    if (!entry) return null;
+    try {
+      const post = await indexPostFile(this.root, entry, this.index.config.config, Date.now());
+      const slim: IndexedPost = { record: post.record, size: post.size, mtimeMs: post.mtimeMs, markedPublished: post.markedPublished, epochMs: post.epochMs };
+      this.index.posts.set(rel, slim);
+      return slim;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        this.index.posts.delete(rel);
+        return null;
+      }
+      throw error;
+    }
+  }
+
+  private async onDiskChange(rel: string, kind: 'added' | 'changed' | 'removed'): Promise<void> {
+    if (rel === '_config.yml' || rel.startsWith('_includes/')) {
+      if (rel === '_config.yml') await this.reindex();
+      return;
+    }
+    if (kind === 'removed') {
+      if (this.index.posts.delete(rel)) this.options.events?.postChanged(rel, 'removed', null, null);
+      return;
+    }
+    const post = await this.refreshPost(rel).catch(() => null);
+    if (!post) return;
+    let version: string | null = null;
+    try {
+      version = versionOf(await readFile(path.join(this.root, ...rel.split('/'))));
+    } catch {
+      version = null;
+    }
+    this.options.events?.postChanged(rel, kind, post.record, version);
+  }
+
+  /** Re-reads the whole site (config changed). */
+  async reindex(): Promise<void> {
+    if (!this.reindexing) {
+      this.reindexing = (async () => {
+        this.index = await indexSite(this.root, { cacheDir: this.options.cacheDir });
+        this.options.events?.reset(this.summary().postCount);
+      })().finally(() => {
+        this.reindexing = null;
+      });
+    }
+    return this.reindexing;
+  }
+
+  async previewContext(): Promise<PreviewContext> {
+    const config = this.index.config.config;
+    return {
+      site: config.raw,
+      baseurl: config.baseurl,
+      url: config.url,
+      markdownExt: config.markdownExt,
+      includes: await readIncludes(path.join(this.root, '_includes')),
+      posts: this.records()
+        .filter((r) => !r.skipped)
+        .map((r) => ({ path: r.path, url: r.url, slug: r.slug, date: r.date, title: r.title })),
+    };
+  }
+
+  /** The text and version of a post, for search. */
+  async readForSearch(rel: string): Promise<{ text: string; key: string } | null> {
+    const post = this.index.posts.get(rel);
+    if (!post || post.record.skipped) return null;
+    const file = await readPostFile(path.join(this.root, ...rel.split('/')));
+    return { text: file.text, key: file.version };
+  }
+
+  async close(): Promise<void> {
+    await this.watcher?.close();
+    this.watcher = null;
+    await writeIndexCache(this.options.cacheDir === undefined ? defaultCacheDir() : this.options.cacheDir, this.index);
+  }
+}
+
+const MAX_INCLUDE_FILES = 300;
+const MAX_INCLUDE_BYTES = 256 * 1024;
+
+/** `_includes/` files by relative name, for Liquid's `{% include %}` in the preview. */
+async function readIncludes(dir: string, prefix = '', out: Record<string, string> = {}): Promise<Record<string, string>> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return out;
+  }
+  for (const entry of entries) {
+    if (Object.keys(out).length >= MAX_INCLUDE_FILES || entry.name.startsWith('.')) continue;
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) await readIncludes(path.join(dir, entry.name), rel, out);
+    else if (entry.isFile()) {
+      const bytes = await readFile(path.join(dir, entry.name)).catch(() => null);
+      if (bytes && bytes.length <= MAX_INCLUDE_BYTES) out[rel] = bytes.toString('utf8');
+    }
+  }
+  return out;
+}

@@ -1,0 +1,64 @@
+/**
+ * Keeps every read and write inside the open site's folder.
+ *
+ * A relative path from the renderer, the CLI or a front-matter value is checked by text (no
+ * absolute paths, no `..`, no NUL) and then by the real path of its deepest existing folder, so a
+ * symlink inside the site cannot lead outside it.
+ */
+import { realpath } from 'node:fs/promises';
+import path from 'node:path';
+import { SourceError } from '../../../shared/source-error';
+
+/** Thrown for a path that would leave the site root. */
+export class OutsideSiteError extends SourceError {
+  constructor(rel: string) {
+    super('outside-site', `'${rel}' is outside the site folder`);
+  }
+}
+
+/** `a/b.md` → normalised `/`-separated relative path, or throws OutsideSiteError. */
+export function normaliseRelPath(rel: string): string {
+  if (typeof rel !== 'string' || rel === '' || rel.includes('\0')) throw new OutsideSiteError(String(rel));
+  const slashed = rel.replace(/\\/g, '/');
+  if (slashed.startsWith('/') || /^[a-zA-Z]:/.test(slashed)) throw new OutsideSiteError(rel);
+  const parts: string[] = [];
+  for (const part of slashed.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') throw new OutsideSiteError(rel);
+    parts.push(part);
+  }
+  if (!parts.length) throw new OutsideSiteError(rel);
+  return parts.join('/');
+}
+
+async function deepestRealPath(abs: string): Promise<string> {
+  let current = abs;
+  const rest: string[] = [];
+  for (;;) {
+    try {
+      return path.join(await realpath(current), ...rest.reverse());
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;
+      const parent = path.dirname(current);
+      if (parent === current) return abs;
+      rest.push(path.basename(current));
+      current = parent;
+    }
+  }
+}
+
+function isInside(root: string, target: string): boolean {
+  const rel = path.relative(root, target);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/** The absolute path of `rel` inside `root`, following symlinks only while they stay inside. */
+export async function resolveInSite(root: string, rel: string): Promise<string> {
+  const clean = normaliseRelPath(rel);
+  const abs = path.join(root, ...clean.split('/'));
+  const realRoot = await realpath(root);
+  const real = await deepestRealPath(abs);
+  if (!isInside(realRoot, real)) throw new OutsideSiteError(rel);
+  return abs;
+}

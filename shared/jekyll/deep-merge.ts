@@ -1,0 +1,19 @@
+/**
+ * `Utils.deep_merge_hashes`: maps merge key by key, anything else is replaced.
+ */
+
+function isPlainMap(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** A new map with `overwrite` merged into `target`. */
+export function deepMerge(target: Record<string, unknown>, overwrite: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...target };
+  for (const [key, value] of Object.entries(overwrite)) {
+    const current = out[key];
+    out[key] = isPlainMap(current) && isPlainMap(value) ? deepMerge(current, value) : value;
+  }
+  return out;
+}

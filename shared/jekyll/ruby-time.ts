@@ -1,0 +1,174 @@
+/**
+ * Dates the way Jekyll sees them: Ruby's `Time.parse(value.to_s).localtime` in the site's zone.
+ *
+ * Jekyll sets `ENV["TZ"]` from `timezone:` and converts every post date to that zone, so the
+ * year/month/day in URLs and the dates we show must be computed in it too, DST included.
+ * `Intl` gives us zone offsets without any Node or DOM API, so this stays in `shared/`.
+ */
+
+export interface ZonedParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  ms: number;
+  /** Minutes east of UTC at that instant. */
+  offsetMinutes: number;
+  /** 0 = Sunday … 6 = Saturday. */
+  weekday: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(tz: string | null): Intl.DateTimeFormat {
+  const key = tz ?? '';
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz ?? undefined,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+/** True when `tz` is a zone name `Intl` knows. */
+export function isKnownTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Minutes east of UTC in `tz` (null: this machine's zone) at `epochMs`. */
+export function zoneOffsetMinutes(epochMs: number, tz: string | null): number {
+  const whole = Math.floor(epochMs / 1000) * 1000;
+  const parts = formatterFor(tz).formatToParts(new Date(whole));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  let year = get('year');
+  if (parts.find((p) => p.type === 'era')?.value === 'BC') year = 1 - year;
+  const asUtc = Date.UTC(year, get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return Math.round((asUtc - whole) / 60000);
+}
+
+/** Calendar fields of `epochMs` as seen in `tz`. */
+export function zonedParts(epochMs: number, tz: string | null): ZonedParts {
+  const offsetMinutes = zoneOffsetMinutes(epochMs, tz);
+  const d = new Date(epochMs + offsetMinutes * 60000);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    ms: d.getUTCMilliseconds(),
+    offsetMinutes,
+    weekday: d.getUTCDay(),
+  };
+}
+
+/**
+ * The instant of a wall-clock time in `tz`, like Ruby's `Time.local` (days past the month's end
+ * roll over, as `Time.local(2016, 6, 31)` gives July 1).
+ */
+export function wallTimeToEpoch(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  ms: number,
+  tz: string | null,
+): number {
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  let guess = asUtc - zoneOffsetMinutes(asUtc, tz) * 60000;
+  // A second pass settles times near a DST change.
+  guess = asUtc - zoneOffsetMinutes(guess, tz) * 60000;
+  return guess;
+}
+
+const pad = (n: number, w = 2) => String(Math.abs(n)).padStart(w, '0');
+
+/** `2019-08-08T14:10:00+08:00` for an instant shown in `tz`; milliseconds only when present. */
+export function formatIsoInZone(epochMs: number, tz: string | null): string {
+  const p = zonedParts(epochMs, tz);
+  const sign = p.offsetMinutes < 0 ? '-' : '+';
+  const off = Math.abs(p.offsetMinutes);
+  const frac = p.ms ? `.${pad(p.ms, 3)}` : '';
+  const year = p.year < 0 ? `-${pad(p.year, 4)}` : pad(p.year, 4);
+  return `${year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${frac}${sign}${pad(Math.floor(off / 60))}:${pad(off % 60)}`;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+const ISO_LIKE =
+  /^\s*(\d{4})(?:-(\d{1,2})-(\d{1,2})|\/(\d{1,2})\/(\d{1,2})|(\d{2})(\d{2}))(?:(?:[Tt]|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|UTC|GMT|[-+]\d{1,2}(?::?\d{2})?)?\s*$/i;
+const NAMED_MONTH =
+  /^\s*(?:[a-z]{3,9},?\s+)?(?:(\d{1,2})\s+([a-z]{3,9})|([a-z]{3,9})\s+(\d{1,2})(?:st|nd|rd|th)?,?)\s+(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*(Z|UTC|GMT|[-+]\d{1,2}(?::?\d{2})?)?\s*$/i;
+
+/**
+ * Ruby's `Time.parse` for the shapes found in front matter, or null where Ruby raises.
+ *
+ * Covers ISO-like dates and times (with `T` or spaces, optional seconds and fractions, `Z`, `UTC`
+ * or offsets with or without a colon), `YYYY/MM/DD`, `YYYYMMDD`, and `8 Aug 2019` / `Aug 8, 2019`.
+ * Without a zone the wall time is read in `tz`, as Jekyll's `ENV["TZ"]` makes Ruby do.
+ */
+export function parseRubyTime(input: string, tz: string | null): number | null {
+  let y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0;
+  let zone: string | undefined;
+  const iso = ISO_LIKE.exec(input);
+  if (iso) {
+    y = Number(iso[1]);
+    mo = Number(iso[2] ?? iso[4] ?? iso[6]);
+    d = Number(iso[3] ?? iso[5] ?? iso[7]);
+    if (iso[8] !== undefined) {
+      h = Number(iso[8]);
+      mi = Number(iso[9]);
+      s = Number(iso[10] ?? 0);
+      ms = iso[11] ? Math.round(Number(`0.${iso[11]}`) * 1000) : 0;
+    }
+    zone = iso[12];
+  } else {
+    const named = NAMED_MONTH.exec(input);
+    if (!named) return null;
+    const monthName = (named[2] ?? named[3]).slice(0, 3).toLowerCase();
+    const idx = MONTHS.indexOf(monthName);
+    if (idx < 0) return null;
+    y = Number(named[5]);
+    mo = idx + 1;
+    d = Number(named[1] ?? named[4]);
+    if (named[6] !== undefined) {
+      h = Number(named[6]);
+      mi = Number(named[7]);
+      s = Number(named[8] ?? 0);
+    }
+    zone = named[9];
+  }
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 24 || mi > 59 || s > 60) return null;
+  if (h === 24 && (mi > 0 || s > 0)) return null;
+  if (zone === undefined) return wallTimeToEpoch(y, mo, d, h, mi, s, ms, tz);
+  const asUtc = Date.UTC(y, mo - 1, d, h, mi, s, ms);
+  return asUtc - parseOffset(zone) * 60000;
+}
+
+/** Minutes east of UTC for `Z`, `UTC`, `+0800`, `+08:00`, `+8`. */
+function parseOffset(zone: string): number {
+  if (/^(z|utc|gmt)$/i.test(zone)) return 0;
+  const m = /^([-+])(\d{1,2})(?::?(\d{2}))?$/.exec(zone);
+  if (!m) return 0;
+  const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
+  return m[1] === '-' ? -minutes : minutes;
+}
