@@ -262,7 +262,10 @@ function offsetOf(node: unknown): number {
   return range ? range[0] : 0;
 }
 
-function position(source: string, offset: number): { line: number; col: number } {
+function position(source: string, at: number): { line: number; col: number } {
+  // An error at the very end (an unclosed list) is reported on the last line, not after it.
+  let offset = Math.min(at, source.length);
+  while (offset > 0 && offset >= source.length - 1 && /[\r\n]/.test(source[offset - 1] ?? '')) offset--;
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < offset && i < source.length; i++) {
@@ -288,7 +291,7 @@ export function readYaml(source: string, options: ReadYamlOptions = {}): ReadYam
     const doc = parseDocument(text, { schema: 'failsafe', uniqueKeys: false, prettyErrors: false, strict: false });
     const problem = doc.errors[0];
     if (problem) {
-      const { line, col } = problem.linePos?.[0] ?? position(source, problem.pos[0]);
+      const { line, col } = position(source, problem.pos[0]);
       return { ok: false, message: problem.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''), line, col };
     }
     return { ok: true, value: new Converter(doc, maxAliasCount).convert(doc.contents) };
