@@ -1,0 +1,89 @@
+/**
+ * The CodeMirror 6 Markdown editor: GFM, highlighted fences, wrapping, search/replace, undo,
+ * spellcheck. The document is set from outside only when a post (re)loads, so typing never
+ * round-trips through React.
+ */
+import { useEffect, useRef } from 'react';
+import { EditorState } from '@codemirror/state';
+import { EditorView, keymap, drawSelection, highlightActiveLine, dropCursor, placeholder } from '@codemirror/view';
+import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
+import { search, searchKeymap, highlightSelectionMatches } from '@codemirror/search';
+import { markdown, markdownLanguage } from '@codemirror/lang-markdown';
+import { languages } from '@codemirror/language-data';
+import { syntaxHighlighting, defaultHighlightStyle, indentOnInput, bracketMatching } from '@codemirror/language';
+
+export interface EditorHandle {
+  view: EditorView | null;
+}
+
+interface Props {
+  /** Changes when a new text is loaded (not on every keystroke). */
+  docKey: string;
+  text: string;
+  onChange(text: string): void;
+  onScrollLine?(line: number): void;
+  handle: EditorHandle;
+}
+
+const theme = EditorView.theme({
+  '&': { height: '100%', fontSize: '15px' },
+  '.cm-scroller': { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', lineHeight: '1.6' },
+  '.cm-content': { padding: '12px 0', maxWidth: '52rem' },
+});
+
+export function MarkdownEditor({ docKey, text, onChange, onScrollLine, handle }: Props) {
+  const host = useRef<HTMLDivElement>(null);
+  const callbacks = useRef({ onChange, onScrollLine });
+  callbacks.current = { onChange, onScrollLine };
+
+  useEffect(() => {
+    const view = new EditorView({
+      parent: host.current!,
+      state: EditorState.create({
+        doc: text,
+        extensions: [
+          history(),
+          drawSelection(),
+          dropCursor(),
+          indentOnInput(),
+          bracketMatching(),
+          highlightActiveLine(),
+          highlightSelectionMatches(),
+          search({ top: true }),
+          keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),
+          markdown({ base: markdownLanguage, codeLanguages: languages }),
+          syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+          EditorView.lineWrapping,
+          placeholder('Write your post…'),
+          EditorView.contentAttributes.of({ spellcheck: 'true', autocorrect: 'on', autocapitalize: 'sentences', 'aria-label': 'Editor' }),
+          theme,
+          EditorView.updateListener.of((u) => {
+            if (u.docChanged) callbacks.current.onChange(u.state.doc.toString());
+          }),
+          EditorView.domEventHandlers({
+            scroll: (_e, v) => {
+              const top = v.lineBlockAtHeight(v.scrollDOM.scrollTop);
+              callbacks.current.onScrollLine?.(v.state.doc.lineAt(top.from).number);
+            },
+          }),
+        ],
+      }),
+    });
+    handle.view = view;
+    return () => {
+      handle.view = null;
+      view.destroy();
+    };
+    // The view is created once per loaded document.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [docKey]);
+
+  return <div className="editor-host" ref={host} />;
+}
+
+/** Scrolls the editor so `line` (1-based, in the editor) is at the top. */
+export function scrollEditorToLine(view: EditorView, line: number): void {
+  const clamped = Math.max(1, Math.min(line, view.state.doc.lines));
+  const pos = view.state.doc.line(clamped).from;
+  view.dispatch({ effects: EditorView.scrollIntoView(pos, { y: 'start' }) });
+}

@@ -1,0 +1,159 @@
+/**
+ * The open post: loading, dirty state, Ctrl+S and autosave through the core's atomic write,
+ * conflicts with changes on disk, and crash recovery buffers.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { SaveResult } from '../../shared/api/contract';
+import { api } from '../app/api';
+import { fromBuffer, toBuffer, type PostBuffer } from './post-buffer';
+
+export type SaveState = 'saved' | 'dirty' | 'saving' | 'conflict' | 'invalid' | 'error';
+
+export interface Conflict {
+  diskText: string;
+  diskVersion: string;
+}
+
+const AUTOSAVE_MS = 1500;
+
+export function usePostDocument(path: string | null) {
+  const [buffer, setBuffer] = useState<PostBuffer | null>(null);
+  const [state, setState] = useState<SaveState>('saved');
+  const [message, setMessage] = useState<string>('');
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [loadCount, setLoadCount] = useState(0);
+  const saved = useRef<{ text: string; version: string } | null>(null);
+  const current = useRef<PostBuffer | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const stashTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const load = useCallback((text: string, version: string) => {
+    saved.current = { text, version };
+    const b = toBuffer(text);
+    current.current = b;
+    setBuffer(b);
+    setState('saved');
+    setConflict(null);
+    setMessage('');
+    setLoadCount((n) => n + 1);
+  }, []);
+
+  useEffect(() => {
+    let cancelled = false;
+    setBuffer(null);
+    current.current = null;
+    saved.current = null;
+    if (!path) return;
+    api.readPost({ path }).then(
+      (post) => !cancelled && load(post.text, post.version),
+      (error) => !cancelled && (setState('error'), setMessage((error as Error).message)),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [path, load]);
+
+  const isDirty = () => !!current.current && !!saved.current && fromBuffer(current.current) !== saved.current.text;
+
+  const save = useCallback(
+    async (force?: { baseVersion: string }): Promise<SaveResult | null> => {
+      if (!path || !current.current || !saved.current) return null;
+      const text = fromBuffer(current.current);
+      if (!force && text === saved.current.text) return null;
+      setState('saving');
+      try {
+        const result = await api.savePost({ path, text, baseVersion: force?.baseVersion ?? saved.current.version });
+        if (result.status === 'saved') {
+          saved.current = { text, version: result.version };
+          setConflict(null);
+          setMessage('');
+          setState(fromBuffer(current.current) === text ? 'saved' : 'dirty');
+          void api.dropBuffer({ path }).catch(() => undefined);
+        } else if (result.status === 'conflict') {
+          setConflict({ diskText: result.diskText, diskVersion: result.diskVersion });
+          setState('conflict');
+        } else {
+          setState('invalid');
+          setMessage(result.line ? `Line ${result.line}: ${result.message}` : result.message);
+        }
+        return result;
+      } catch (error) {
+        setState('error');
+        setMessage((error as Error).message);
+        return null;
+      }
+    },
+    [path],
+  );
+
+  const update = useCallback(
+    (patch: Partial<PostBuffer>) => {
+      if (!current.current || !path) return;
+      const next = { ...current.current, ...patch };
+      current.current = next;
+      setBuffer(next);
+      const dirty = isDirty();
+      setState((s) => (s === 'conflict' ? s : dirty ? 'dirty' : 'saved'));
+      if (timer.current) clearTimeout(timer.current);
+      if (stashTimer.current) clearTimeout(stashTimer.current);
+      if (dirty) {
+        timer.current = setTimeout(() => void save(), AUTOSAVE_MS);
+        stashTimer.current = setTimeout(() => {
+          if (isDirty() && saved.current) void api.stashBuffer({ path, text: fromBuffer(next), baseVersion: saved.current.version }).catch(() => undefined);
+        }, 400);
+      }
+    },
+    [path, save],
+  );
+
+  // Changes on disk: reload a clean buffer, ask about a dirty one.
+  useEffect(() => {
+    if (!path) return;
+    return api.on('post-changed', (event) => {
+      if (event.path !== path || !saved.current) return;
+      if (event.kind === 'removed') {
+        setState('error');
+        setMessage('This post was deleted on disk. Save to write it again.');
+        return;
+      }
+      if (event.version === saved.current.version) return;
+      void api.readPost({ path }).then((post) => {
+        if (post.version === saved.current?.version) return;
+        if (!isDirty()) load(post.text, post.version);
+        else {
+          setConflict({ diskText: post.text, diskVersion: post.version });
+          setState('conflict');
+        }
+      });
+    });
+  }, [path, load]);
+
+  useEffect(() => {
+    const warn = (e: BeforeUnloadEvent) => {
+      if (isDirty()) {
+        e.preventDefault();
+        e.returnValue = '';
+      }
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, []);
+
+  /** Puts recovered text into the editor as unsaved changes. */
+  const replaceText = useCallback(
+    (text: string) => {
+      const b = toBuffer(text);
+      current.current = b;
+      setBuffer(b);
+      setLoadCount((n) => n + 1);
+      setState(isDirty() ? 'dirty' : 'saved');
+      if (isDirty()) timer.current = setTimeout(() => void save(), AUTOSAVE_MS);
+    },
+    [save],
+  );
+
+  const keepMine = useCallback(() => conflict && void save({ baseVersion: conflict.diskVersion }), [conflict, save]);
+  const takeTheirs = useCallback(() => conflict && load(conflict.diskText, conflict.diskVersion), [conflict, load]);
+
+  return { buffer, state, message, conflict, update, save, keepMine, takeTheirs, replaceText, loadCount, savedText: saved.current?.text ?? '' };
+}

@@ -1,0 +1,8 @@
+/**
+ * Renderer entry: mounts the app.
+ */
+import { createRoot } from 'react-dom/client';
+import { App } from './app/app';
+import './styles.css';
+
+createRoot(document.getElementById('root')!).render(<App />);

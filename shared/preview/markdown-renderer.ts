@@ -1,0 +1,175 @@
+/**
+ * Markdown → HTML close to what Jekyll's kramdown writes: GFM tables and fences, footnotes,
+ * definition lists, header ids, `{: .class #id}` attribute lists, `{:toc}`, and math left for
+ * MathJax/KaTeX. Each block carries `data-source-line` for scroll sync.
+ */
+import MarkdownIt from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
+import footnote from 'markdown-it-footnote';
+import deflist from 'markdown-it-deflist';
+import { IdRegistry } from './kramdown-ids';
+
+export interface OutlineEntry {
+  level: number;
+  text: string;
+  id: string;
+  /** 0-based line in the rendered source. */
+  line: number;
+}
+
+const IAL = /^\{:\s*([^}]*)\}$/;
+const HEADER_IAL = /\s*\{:?\s*((?:[#.][\w-]+\s*)+)\}\s*$/;
+
+/** Parses `.a #b key="c"` into attributes. */
+function parseAttributes(spec: string): [string, string][] {
+  const attrs: [string, string][] = [];
+  const classes: string[] = [];
+  for (const m of spec.matchAll(/([.#])([\w-]+)|([\w-]+)=(?:"([^"]*)"|'([^']*)'|(\S+))/g)) {
+    if (m[1] === '.') classes.push(m[2]);
+    else if (m[1] === '#') attrs.push(['id', m[2]]);
+    else if (m[3] && !/^on/i.test(m[3])) attrs.push([m[3], m[4] ?? m[5] ?? m[6] ?? '']);
+  }
+  if (classes.length) attrs.push(['class', classes.join(' ')]);
+  return attrs;
+}
+
+function applyAttributes(token: Token, attrs: [string, string][]): void {
+  for (const [name, value] of attrs) {
+    if (name === 'class') token.attrJoin('class', value);
+    else token.attrSet(name, value);
+  }
+}
+
+/** Finds the opening token of the block that ends right before index `end`. */
+function blockOpenBefore(tokens: Token[], end: number): number {
+  let depth = 0;
+  for (let i = end - 1; i >= 0; i--) {
+    const t = tokens[i];
+    depth += t.nesting === -1 ? 1 : t.nesting === 1 ? -1 : 0;
+    if (depth === 0 && (t.nesting === 1 || t.block)) return i;
+  }
+  return -1;
+}
+
+function kramdownPlugin(md: MarkdownIt): void {
+  md.core.ruler.push('kramdown_ial', (state) => {
+    const tokens = state.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      // Headers: `## Title {#id .class}`.
+      if (t.type === 'heading_open') {
+        const inline = tokens[i + 1];
+        const m = HEADER_IAL.exec(inline.content);
+        if (m) {
+          inline.content = inline.content.slice(0, m.index);
+          const last = inline.children?.[inline.children.length - 1];
+          if (last && last.type === 'text') last.content = last.content.replace(HEADER_IAL, '');
+          applyAttributes(t, parseAttributes(m[1]));
+        }
+      }
+      // A paragraph that is only `{: …}` attaches to the block before it.
+      if (t.type === 'paragraph_open' && tokens[i + 2]?.type === 'paragraph_close') {
+        const m = IAL.exec(tokens[i + 1].content.trim());
+        if (!m) continue;
+        const spec = m[1].trim();
+        const target = blockOpenBefore(tokens, i);
+        if (spec === 'toc' || spec === '.toc') {
+          tokens.splice(i, 3);
+          if (target >= 0) tokens[target].attrSet('data-kramdown-toc', '');
+          i--;
+          continue;
+        }
+        if (target >= 0) applyAttributes(tokens[target], parseAttributes(spec));
+        tokens.splice(i, 3);
+        i--;
+      }
+    }
+  });
+
+  md.core.ruler.push('kramdown_ids', (state) => {
+    const ids = new IdRegistry();
+    for (let i = 0; i < state.tokens.length; i++) {
+      const t = state.tokens[i];
+      if (t.type !== 'heading_open' || t.attrGet('id')) continue;
+      const text = (state.tokens[i + 1].children ?? []).filter((c) => c.type === 'text' || c.type === 'code_inline').map((c) => c.content).join('');
+      t.attrSet('id', ids.take(text));
+    }
+  });
+
+  md.core.ruler.push('source_lines', (state) => {
+    for (const t of state.tokens) if (t.map && t.nesting === 1) t.attrSet('data-source-line', String(t.map[0]));
+    for (const t of state.tokens) if (t.map && t.type === 'fence') t.attrSet('data-source-line', String(t.map[0]));
+  });
+
+  // `$$…$$` stays as math for MathJax/KaTeX, untouched by emphasis rules.
+  md.inline.ruler.before('escape', 'kramdown_math', (state, silent) => {
+    if (!state.src.startsWith('$$', state.pos)) return false;
+    const end = state.src.indexOf('$$', state.pos + 2);
+    if (end < 0) return false;
+    if (!silent) {
+      const token = state.push('math_inline', 'span', 0);
+      token.content = state.src.slice(state.pos + 2, end);
+    }
+    state.pos = end + 2;
+    return true;
+  });
+  md.renderer.rules.math_inline = (tokens, idx) => `<span class="math">\\(${md.utils.escapeHtml(tokens[idx].content)}\\)</span>`;
+}
+
+let shared: MarkdownIt | null = null;
+
+/** The shared markdown-it instance with our kramdown plugins. */
+export function markdownIt(): MarkdownIt {
+  if (!shared) {
+    shared = new MarkdownIt({ html: true, linkify: false, typographer: true, quotes: '“”‘’' });
+    shared.use(footnote).use(deflist).use(kramdownPlugin);
+    const fence = shared.renderer.rules.fence!;
+    shared.renderer.rules.fence = (tokens, idx, options, env, self) => {
+      const token = tokens[idx];
+      const lang = token.info.trim().split(/\s+/)[0];
+      const html = fence(tokens, idx, options, env, self);
+      return lang ? html.replace('<pre', `<pre class="highlight language-${md(lang)}"`) : html;
+    };
+  }
+  return shared;
+}
+
+function md(text: string): string {
+  return text.replace(/[^\w-]/g, '');
+}
+
+export interface MarkdownResult {
+  html: string;
+  outline: OutlineEntry[];
+}
+
+/** Renders Markdown; `lineOffset` is added to source lines so they are file lines. */
+export function renderMarkdown(source: string, lineOffset = 0): MarkdownResult {
+  const it = markdownIt();
+  const env = {};
+  const tokens = it.parse(source, env);
+  const outline: OutlineEntry[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.map) {
+      const line = t.map[0] + lineOffset;
+      if (t.attrGet('data-source-line') !== null) t.attrSet('data-source-line', String(line));
+    }
+    if (t.type === 'heading_open') {
+      outline.push({ level: Number(t.tag.slice(1)), text: tokens[i + 1].content, id: t.attrGet('id') ?? '', line: (t.map?.[0] ?? 0) + lineOffset });
+    }
+  }
+  let html = it.renderer.render(tokens, it.options, env);
+  if (html.includes('data-kramdown-toc')) html = insertToc(html, outline);
+  return { html, outline };
+}
+
+/** Replaces the list marked `{:toc}` with a nested list of the headers, as kramdown does. */
+function insertToc(html: string, outline: OutlineEntry[]): string {
+  const items = outline.map((h) => `<li class="toc-level-${h.level}"><a href="#${h.id}">${escapeText(h.text)}</a></li>`).join('');
+  return html.replace(/<(ul|ol)([^>]*?)\sdata-kramdown-toc=""([^>]*)>[\s\S]*?<\/\1>/, `<ul id="markdown-toc"$2$3>${items}</ul>`);
+}
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
