@@ -13,6 +13,8 @@ const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 type Layer = 'shared' | 'core' | 'shell' | 'renderer' | 'other';
 
 function layerOf(rel: string): Layer {
+  // Build configuration runs in Node at build time, not in any layer.
+  if (/\.config\.(ts|mts|js|mjs)$/.test(rel)) return 'other';
   if (rel.startsWith('shared/')) return 'shared';
   if (rel.startsWith('electron/main/') || rel.startsWith('electron/preload/')) return 'shell';
   if (rel.startsWith('electron/')) return 'core';

@@ -106,7 +106,8 @@ export function usePostDocument(path: string | null) {
     [path, save],
   );
 
-  // Changes on disk: reload a clean buffer, ask about a dirty one.
+  // Changes on disk: reload a clean buffer, ask about a dirty one. Decided by content, so the
+  // echo of our own save (which may arrive before the save's reply) is never a conflict.
   useEffect(() => {
     if (!path) return;
     return api.on('post-changed', (event) => {
@@ -118,7 +119,16 @@ export function usePostDocument(path: string | null) {
       }
       if (event.version === saved.current.version) return;
       void api.readPost({ path }).then((post) => {
-        if (post.version === saved.current?.version) return;
+        if (!saved.current || post.path !== path) return;
+        const mine = current.current ? fromBuffer(current.current) : null;
+        if (post.text === saved.current.text || post.text === mine) {
+          saved.current = { text: post.text, version: post.version };
+          if (post.text === mine) {
+            setConflict(null);
+            setState('saved');
+          }
+          return;
+        }
         if (!isDirty()) load(post.text, post.version);
         else {
           setConflict({ diskText: post.text, diskVersion: post.version });

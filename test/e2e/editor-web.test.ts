@@ -1,0 +1,120 @@
+/**
+ * End to end in Debian's Chromium against web mode on a temp copy of the sample blog: open a
+ * post, type, the preview follows, save, the file on disk is right and its front matter is
+ * untouched; outside changes reload or conflict; hostile content runs nothing; refusals.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumAvailable, launchChromium } from '../support/chromium';
+import { startWeb, type WebHarness } from '../support/service-harness';
+import { copySampleBlog } from '../contract/contract-suite';
+
+const DELVE = '_posts/2026-03-02-delve-1-first-steps.md';
+const HOSTILE = '_posts/2026-06-01-hostile.md';
+
+const hostilePost = `---
+title: Hostile
+---
+<script>window.parent.__pwned = 'script'</script>
+<img src="x" onerror="window.parent.__pwned = 'onerror'">
+<a href="javascript:window.parent.__pwned='link'">click</a>
+<iframe src="https://example.com"></iframe>
+<form action="https://example.com"><button>go</button></form>
+[md link](javascript:alert(1))
+<svg><script>window.parent.__pwned = 'svg'</script></svg>
+{% unknown_plugin_tag x %}
+Safe text here.
+`;
+
+describe.skipIf(!chromiumAvailable())('editor in Chromium (web mode)', () => {
+  let site: string;
+  let web: WebHarness;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    site = await copySampleBlog();
+    await writeFile(path.join(site, HOSTILE), hostilePost);
+    web = await startWeb(site);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1300, height: 850 } });
+    await page.goto(web.host.openUrl);
+    await page.getByRole('listbox', { name: 'Posts' }).waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await web?.close();
+  });
+
+  const openPost = async (title: string) => {
+    await page.getByRole('option', { name: new RegExp(title) }).click();
+    await page.getByRole('textbox', { name: 'Editor', exact: true }).waitFor();
+  };
+
+  it('opens a post, types, the preview follows, Ctrl+S saves only the body', async () => {
+    await openPost('Delve 1');
+    const before = await readFile(path.join(site, DELVE), 'utf8');
+    const preview = page.frameLocator('iframe[title="Preview"]');
+    await expect.poll(() => preview.locator('#content').innerText()).toContain('Thermos');
+    const editor = page.getByRole('textbox', { name: 'Editor', exact: true });
+    await editor.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\n\nTyped in Chromium with **bold** words.\n');
+    await expect.poll(() => preview.locator('#content strong').last().innerText()).toBe('bold');
+    await page.keyboard.press('Control+s');
+    await expect.poll(async () => readFile(path.join(site, DELVE), 'utf8')).toContain('Typed in Chromium with **bold** words.');
+    const after = await readFile(path.join(site, DELVE), 'utf8');
+    const fm = (t: string) => t.slice(0, t.indexOf('\n---\n', 4) + 5);
+    expect(fm(after)).toBe(fm(before));
+    expect(after.startsWith(before.trimEnd())).toBe(true);
+    await expect.poll(() => page.locator('.save-state').innerText()).toBe('Saved');
+  });
+
+  it('reloads a clean post changed on disk', async () => {
+    const file = path.join(site, DELVE);
+    await writeFile(file, (await readFile(file, 'utf8')).replace('Typed in Chromium', 'Changed outside'));
+    const preview = page.frameLocator('iframe[title="Preview"]');
+    await expect.poll(() => preview.locator('#content').innerText(), { timeout: 10_000 }).toContain('Changed outside');
+    await expect.poll(() => page.locator('.save-state').innerText()).toBe('Saved');
+  });
+
+  it('asks before overwriting a dirty post changed on disk', async () => {
+    const file = path.join(site, DELVE);
+    await page.getByRole('textbox', { name: 'Editor', exact: true }).click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('Mine, unsaved.');
+    await writeFile(file, (await readFile(file, 'utf8')) + '\nTheirs, from another editor.\n');
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'changed on disk' }).count(), { timeout: 10_000 }).toBe(1);
+    expect(await readFile(file, 'utf8')).toContain('Theirs, from another editor.');
+    await page.getByRole('button', { name: 'Keep mine' }).click();
+    await expect.poll(() => readFile(file, 'utf8')).toContain('Mine, unsaved.');
+  });
+
+  it('renders hostile content without running anything', async () => {
+    await openPost('Hostile');
+    const preview = page.frameLocator('iframe[title="Preview"]');
+    await expect.poll(() => preview.locator('#content').innerText()).toContain('Safe text here.');
+    await expect.poll(() => preview.locator('.pw-unknown-tag').count()).toBe(1);
+    await preview.getByText('click').click().catch(() => undefined);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned ?? null)).toBeNull();
+    expect(await preview.locator('script, iframe, form').count()).toBe(0);
+    expect(page.url()).toContain('127.0.0.1');
+  });
+
+  it('serves nothing without the token, and refuses a foreign Host or Origin', async () => {
+    const base = `http://127.0.0.1:${web.host.port}`;
+    expect((await fetch(`${base}/`)).status).toBeGreaterThanOrEqual(401);
+    expect((await fetch(`${base}/api/call/listPosts`, { method: 'POST', body: '{}' })).status).toBeGreaterThanOrEqual(401);
+    const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    expect((await fetch(`${base}/api/call/getSite`, { method: 'POST', body: '{}', headers: { cookie, origin: 'http://evil.example', 'content-type': 'application/json' } })).status).toBe(403);
+    const http = await import('node:http');
+    const status = await new Promise<number>((resolve) => {
+      http.get({ host: '127.0.0.1', port: web.host.port, path: '/', headers: { host: 'evil.example', cookie } }, (res) => resolve(res.statusCode ?? 0));
+    });
+    expect(status).toBe(403);
+  });
+});
