@@ -51,8 +51,45 @@ export function isKnownTimeZone(tz: string): boolean {
   }
 }
 
+const exactCache = new Map<string, Map<number, number>>();
+const spanCache = new Map<string, Map<number, number | null>>();
+/** Zone offsets only change on quarter hours, so one exact lookup per 15 minutes is enough. */
+const BUCKET_MS = 15 * 60 * 1000;
+/** Offsets change at most twice a year and never twice within two weeks (Ramadan DST pauses last a month). */
+const SPAN_MS = 14 * 24 * 3600 * 1000;
+
+function cacheFor<V>(caches: Map<string, Map<number, V>>, key: string): Map<number, V> {
+  let cache = caches.get(key);
+  if (!cache) caches.set(key, (cache = new Map()));
+  if (cache.size > 200_000) cache.clear();
+  return cache;
+}
+
 /** Minutes east of UTC in `tz` (null: this machine's zone) at `epochMs`. */
 export function zoneOffsetMinutes(epochMs: number, tz: string | null): number {
+  const key = tz ?? '';
+  // Most two-week spans have one offset throughout: one lookup serves every post in them.
+  const spans = cacheFor(spanCache, key);
+  const span = Math.floor(epochMs / SPAN_MS);
+  let constant = spans.get(span);
+  if (constant === undefined) {
+    const start = computeOffset(span * SPAN_MS, tz);
+    const end = computeOffset((span + 1) * SPAN_MS - 1000, tz);
+    constant = start === end ? start : null;
+    spans.set(span, constant);
+  }
+  if (constant !== null) return constant;
+  const exact = cacheFor(exactCache, key);
+  const bucket = Math.floor(epochMs / BUCKET_MS);
+  let offset = exact.get(bucket);
+  if (offset === undefined) {
+    offset = computeOffset(bucket * BUCKET_MS, tz);
+    exact.set(bucket, offset);
+  }
+  return offset;
+}
+
+function computeOffset(epochMs: number, tz: string | null): number {
   const whole = Math.floor(epochMs / 1000) * 1000;
   const parts = formatterFor(tz).formatToParts(new Date(whole));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);

@@ -6,7 +6,19 @@
  */
 import type { SiteConfig } from '../../../shared/jekyll/site-types';
 
+const compiled = new Map<string, RegExp | null>();
+
+/** Ruby `File.fnmatch` (no FNM_PATHNAME) as a cached RegExp. */
 function fnmatch(pattern: string, text: string): boolean {
+  let regex = compiled.get(pattern);
+  if (regex === undefined) {
+    regex = compile(pattern);
+    compiled.set(pattern, regex);
+  }
+  return regex !== null && regex.test(text);
+}
+
+function compile(pattern: string): RegExp | null {
   let re = '^';
   for (let i = 0; i < pattern.length; i++) {
     const ch = pattern[i];
@@ -21,9 +33,9 @@ function fnmatch(pattern: string, text: string): boolean {
     } else re += ch.replace(/[.+^${}()|\\]/g, '\\$&');
   }
   try {
-    return new RegExp(`${re}$`, 's').test(text);
+    return new RegExp(`${re}$`, 's');
   } catch {
-    return false;
+    return null;
   }
 }
 

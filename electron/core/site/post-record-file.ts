@@ -2,13 +2,14 @@
  * One post file → its index entry (record plus what the cache needs to validate and refresh it).
  */
 import { lstat } from 'node:fs/promises';
+import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import { computePost, type PostResult } from '../../../shared/jekyll/post-data';
 import { fileNameParts, titleizeSlug } from '../../../shared/jekyll/file-names';
 import { formatIsoInZone } from '../../../shared/jekyll/ruby-time';
 import type { PostRecord, SiteConfig } from '../../../shared/jekyll/site-types';
 import { SourceError } from '../../../shared/source-error';
-import { readPostFile } from '../store/post-file';
+import { readPostFile, readPostFileSync, type PostFileWithStat } from '../store/post-file';
 import type { ScanEntry } from './scan-site';
 
 export interface IndexedPost {
@@ -32,20 +33,64 @@ export function isPublished(markedPublished: boolean, epochMs: number | null, co
   return markedPublished && (config.future || epochMs === null || epochMs <= now);
 }
 
+export type IndexedPostFile = IndexedPost & { result?: PostResult; text?: string };
+
 /** Reads and computes one post; never throws for bad content. */
-export async function indexPostFile(root: string, entry: ScanEntry, config: SiteConfig, now: number): Promise<IndexedPost & { result?: PostResult; text?: string }> {
+export async function indexPostFile(root: string, entry: ScanEntry, config: SiteConfig, now: number): Promise<IndexedPostFile> {
   const abs = path.join(root, ...entry.path.split('/'));
   const st = await lstat(abs);
-  const base = { size: st.size, mtimeMs: st.mtimeMs, markedPublished: false, epochMs: null };
-  if (entry.skipped) return { ...base, record: placeholder(entry, { skipped: entry.skipped }) };
-  let file;
+  return computeIndexed(entry, config, now, { size: st.size, mtimeMs: st.mtimeMs }, () => readPostFile(abs));
+}
+
+/** The same, synchronously, for the indexer's batches (see readPostFileSync). */
+export function indexPostFileSync(root: string, entry: ScanEntry, config: SiteConfig, now: number): IndexedPostFile {
+  const abs = path.join(root, ...entry.path.split('/'));
+  if (entry.skipped) {
+    const st = lstatSync(abs);
+    return computeIndexedSync(entry, config, now, { size: st.size, mtimeMs: st.mtimeMs }, null);
+  }
+  let file: PostFileWithStat | SourceError;
   try {
-    file = await readPostFile(abs);
+    file = readPostFileSync(abs);
   } catch (error) {
     if (!(error instanceof SourceError)) throw error;
-    const where = error.line ? `${error.line}:${error.col}: ` : '';
-    const skipped = error.code === 'invalid-utf8' ? 'not valid UTF-8 (Jekyll skips it)' : undefined;
-    return { ...base, record: placeholder(entry, { error: `${where}${error.message}`, ...(skipped ? { skipped } : {}) }) };
+    file = error;
+  }
+  const st = file instanceof SourceError ? lstatSync(abs) : file;
+  return computeIndexedSync(entry, config, now, { size: st.size, mtimeMs: st.mtimeMs }, file);
+}
+
+async function computeIndexed(
+  entry: ScanEntry,
+  config: SiteConfig,
+  now: number,
+  st: { size: number; mtimeMs: number },
+  read: () => Promise<{ text: string }>,
+): Promise<IndexedPostFile> {
+  if (entry.skipped) return computeIndexedSync(entry, config, now, st, null);
+  let file: { text: string } | SourceError;
+  try {
+    file = await read();
+  } catch (error) {
+    if (!(error instanceof SourceError)) throw error;
+    file = error;
+  }
+  return computeIndexedSync(entry, config, now, st, file);
+}
+
+function computeIndexedSync(
+  entry: ScanEntry,
+  config: SiteConfig,
+  now: number,
+  st: { size: number; mtimeMs: number },
+  file: { text: string } | SourceError | null,
+): IndexedPostFile {
+  const base = { size: st.size, mtimeMs: st.mtimeMs, markedPublished: false, epochMs: null };
+  if (entry.skipped || file === null) return { ...base, record: placeholder(entry, { skipped: entry.skipped }) };
+  if (file instanceof SourceError) {
+    const where = file.line ? `${file.line}:${file.col}: ` : '';
+    const skipped = file.code === 'invalid-utf8' ? 'not valid UTF-8 (Jekyll skips it)' : undefined;
+    return { ...base, record: placeholder(entry, { error: `${where}${file.message}`, ...(skipped ? { skipped } : {}) }) };
   }
   const result = computePost({ path: entry.path, text: file.text, draft: entry.draft, config, now, mtimeMs: st.mtimeMs });
   const markedPublished = !(result.data?.published === false);

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { SourceError } from '../../../shared/source-error';
 
 /** Posts above this size are refused: nobody writes 10 MB of Markdown, and it would freeze the editor. */
@@ -69,4 +70,37 @@ export async function readPostFile(abs: string): Promise<PostFile> {
     throw new SourceError('too-large', `the file is ${(bytes.length / 1048576).toFixed(1)} MB; posts over ${MAX_POST_BYTES / 1048576} MB are not opened`);
   }
   return { text: decodeUtf8(bytes), version: versionOf(bytes), size: bytes.length };
+}
+
+export interface PostFileWithStat extends PostFile {
+  mtimeMs: number;
+}
+
+/**
+ * Reads a small post synchronously (open, fstat, read, close), for the indexer's batches.
+ *
+ * The one deliberate exception to async fs: for 10,000 files of 4 KB the thread-pool hops of
+ * async reads cost more than the reads themselves. The indexer reads in batches of a few
+ * hundred and yields to the event loop between batches, so the app stays responsive, and only
+ * one file is open at a time.
+ */
+export function readPostFileSync(abs: string): PostFileWithStat {
+  const fd = openSync(abs, 'r');
+  try {
+    const st = fstatSync(fd);
+    if (st.size > MAX_POST_BYTES) {
+      throw new SourceError('too-large', `the file is ${(st.size / 1048576).toFixed(1)} MB; posts over ${MAX_POST_BYTES / 1048576} MB are not opened`);
+    }
+    const bytes = Buffer.allocUnsafe(st.size);
+    let read = 0;
+    while (read < st.size) {
+      const n = readSync(fd, bytes, read, st.size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    const data = read === st.size ? bytes : bytes.subarray(0, read);
+    return { text: decodeUtf8(data), version: versionOf(data), size: data.length, mtimeMs: st.mtimeMs };
+  } finally {
+    closeSync(fd);
+  }
 }

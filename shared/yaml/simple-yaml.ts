@@ -1,0 +1,153 @@
+/**
+ * A fast path for the front matter most posts have: top-level `key: value` lines with plain or
+ * quoted scalars and one-line flow lists. Anything else (nesting, block scalars, anchors, tags,
+ * escapes, tabs…) returns undefined and goes to the full parser.
+ *
+ * Indexing 10,000 posts is dominated by YAML parsing; this path reads the common shape several
+ * times faster and is checked against the full parser by a differential test.
+ */
+import { resolvePlainScalar, type YamlValue } from './yaml-scalars';
+
+const KEY_LINE = /^([A-Za-z0-9_][A-Za-z0-9_ .-]*?):(?:[ ]+(.*))?$/;
+const PLAIN_START_BAD = /^[-?:,[\]{}#&*!|>'"%@`]/;
+const SINGLE = /^'((?:[^']|'')*)'[ ]*(?:#.*)?$/;
+const DOUBLE = /^"([^"\\]*)"[ ]*(?:#.*)?$/;
+const FLOW = /^\[([^[\]{}"'#&*!|>%@`]*)\][ ]*(?:#.*)?$/;
+
+function plain(text: string, inFlow: boolean): YamlValue | undefined {
+  if (text === '') return null;
+  if (PLAIN_START_BAD.test(text) || text.includes(': ') || text.endsWith(':')) return undefined;
+  if (inFlow && /[,[\]{}]/.test(text)) return undefined;
+  try {
+    return resolvePlainScalar(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function value(raw: string): YamlValue | undefined {
+  const text = raw.trimEnd();
+  if (text === '' || text.startsWith('#')) return null;
+  if (text[0] === "'") {
+    const m = SINGLE.exec(text);
+    return m ? m[1].replace(/''/g, "'") : undefined;
+  }
+  if (text[0] === '"') {
+    const m = DOUBLE.exec(text);
+    return m ? m[1] : undefined;
+  }
+  if (text[0] === '[') {
+    const m = FLOW.exec(text);
+    if (!m) return undefined;
+    const inner = m[1].trim();
+    if (inner === '') return [];
+    const items: YamlValue[] = [];
+    const parts = inner.split(',');
+    for (let i = 0; i < parts.length; i++) {
+      const item = parts[i].trim();
+      // A trailing comma is allowed; an empty item in the middle is not simple.
+      if (item === '') {
+        if (i === parts.length - 1 && i > 0) continue;
+        return undefined;
+      }
+      const v = plain(item, true);
+      if (v === undefined || v === null) return undefined;
+      items.push(v);
+    }
+    return items;
+  }
+  const hash = text.indexOf(' #');
+  const scalar = (hash >= 0 ? text.slice(0, hash) : text).trimEnd();
+  return plain(scalar, false);
+}
+
+const CHILD_KEY = /^( +)([A-Za-z0-9_][A-Za-z0-9_ .-]*?):(?:[ ]+(.*))?$/;
+const CHILD_ITEM = /^( *)- (.*)$/;
+
+function isSkippable(line: string): boolean {
+  const t = line.trim();
+  return t === '' || t.startsWith('#');
+}
+
+function simpleKey(text: string, keyString: (key: YamlValue) => string): string | undefined {
+  if (text.endsWith(' ') || text === '<<') return undefined;
+  const key = plain(text, false);
+  if (key === undefined || (key !== null && typeof key === 'object')) return undefined;
+  return keyString(key);
+}
+
+/**
+ * The parsed value, or undefined when the text is not of the simple shape: top-level keys with
+ * scalars or flow lists, and one level of block nesting (`banner:` + `  image: x`, or a block
+ * list of scalars).
+ */
+export function readSimpleYaml(source: string, keyString: (key: YamlValue) => string): YamlValue | undefined {
+  if (source.includes('\t')) return undefined;
+  const lines = source.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+  const map: Record<string, YamlValue> = Object.create(null);
+  let any = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (isSkippable(line) && (line === '' || line[0] === '#' || line.trim() === '')) continue;
+    if (line[0] === ' ' || line[0] === '-') return undefined;
+    const m = KEY_LINE.exec(line);
+    if (!m) return undefined;
+    const key = simpleKey(m[1], keyString);
+    if (key === undefined) return undefined;
+    let v: YamlValue | undefined;
+    const rest = (m[2] ?? '').trim();
+    if (rest === '' || rest.startsWith('#')) {
+      // Maybe a nested block: gather the following indented (or `- `) lines.
+      let j = i + 1;
+      const block: string[] = [];
+      while (j < lines.length && (isSkippable(lines[j]) || lines[j][0] === ' ' || lines[j].startsWith('- '))) {
+        if (!isSkippable(lines[j])) block.push(lines[j]);
+        j++;
+      }
+      if (block.length === 0) v = null;
+      else {
+        v = readBlock(block, keyString);
+        if (v === undefined) return undefined;
+        i = j - 1;
+      }
+    } else v = value(m[2] ?? '');
+    if (v === undefined) return undefined;
+    map[key] = v;
+    any = true;
+  }
+  return any ? { ...map } : null;
+}
+
+/** A block of child lines: all `- item` at one indent, or all `key: value` at one indent. */
+function readBlock(block: string[], keyString: (key: YamlValue) => string): YamlValue | undefined {
+  const first = CHILD_ITEM.exec(block[0]);
+  if (first) {
+    const indent = first[1].length;
+    const items: YamlValue[] = [];
+    for (const line of block) {
+      const m = CHILD_ITEM.exec(line);
+      if (!m || m[1].length !== indent) return undefined;
+      const text = m[2].trim();
+      if (text === '' || text.startsWith('[') || text.startsWith('- ') || CHILD_KEY.test(` ${text}`)) return undefined;
+      const item = value(m[2]);
+      if (item === undefined) return undefined;
+      items.push(item);
+    }
+    return items;
+  }
+  const firstKey = CHILD_KEY.exec(block[0]);
+  if (!firstKey) return undefined;
+  const indent = firstKey[1].length;
+  const map: Record<string, YamlValue> = Object.create(null);
+  for (const line of block) {
+    const m = CHILD_KEY.exec(line);
+    if (!m || m[1].length !== indent) return undefined;
+    const key = simpleKey(m[2], keyString);
+    if (key === undefined) return undefined;
+    const rest = (m[3] ?? '').trim();
+    const v = rest === '' || rest.startsWith('#') ? null : value(m[3] ?? '');
+    if (v === undefined) return undefined;
+    map[key] = v;
+  }
+  return { ...map };
+}
