@@ -61,7 +61,9 @@ function parseBlock(text: string, parts: PostParts): Document {
   const read = readYaml(yaml);
   const first = firstLineOfYaml(text, parts);
   if (!read.ok) throw new SourceError('invalid-yaml', `invalid front matter: ${read.message}`, { line: read.line + first - 1, col: read.col });
-  if (doc.errors[0]) throw new SourceError('invalid-yaml', `invalid front matter: ${doc.errors[0].message.split('\n')[0]}`, { line: first, col: 1 });
+  if (doc.errors[0]) {
+    throw new SourceError('unsupported-yaml', 'this front matter is valid for Jekyll but written in a way Postwright cannot edit field by field yet (a quoted value continued on an unindented line); edit it as text', { line: first, col: 1 });
+  }
   return doc;
 }
 
@@ -355,12 +357,12 @@ function apply(text: string, path: FieldPath, value: PlainValue | typeof DELETED
     const layout: BlockLayout = { unit: 2, dashIndent: 2, eol };
     newText = `${parts.bom}---${eol}${renderEntry(path, value, 0, layout, path)}---${eol}${parts.body}`;
   } else {
-    const doc = parseBlock(text, parts);
     const yaml = parts.frontMatter.yaml;
     const current = readYaml(yaml);
     const before = current.ok ? lookupPath(current.value, path) : { found: false, value: undefined };
-    if (value !== DELETED && before.found && sameYamlValue(before.value, value)) return { text, changed: false };
-    if (value === DELETED && !before.found) return { text, changed: false };
+    if (current.ok && value !== DELETED && before.found && sameYamlValue(before.value, value)) return { text, changed: false };
+    if (current.ok && value === DELETED && !before.found) return { text, changed: false };
+    const doc = parseBlock(text, parts);
     const ctx: Ctx = { yaml, doc, layout: detectLayout(yaml, doc, eol) };
     const splice = planEdit(ctx, path, value);
     if (!splice) return { text, changed: false };

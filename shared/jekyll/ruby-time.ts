@@ -152,7 +152,10 @@ export function formatIsoInZone(epochMs: number, tz: string | null): string {
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 const ISO_LIKE =
-  /^\s*(\d{4})(?:-(\d{1,2})-(\d{1,2})|\/(\d{1,2})\/(\d{1,2})|(\d{2})(\d{2}))(?:(?:[Tt]|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|UTC|GMT|[-+]\d{1,2}(?::?\d{2})?)?\s*$/i;
+  /^\s*(\d{4})(?:-(\d{1,2})-(\d{1,2})|\/(\d{1,2})\/(\d{1,2})|(\d{2})(\d{2}))(?:(?:[Tt]|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|UTC|GMT|[ECMP][SD]T|[-+]\d{1,2}(?::?\d{2})?)?\s*$/i;
+const ZONE = '(Z|UTC|GMT|[ECMP][SD]T|[-+]\\d{1,2}(?::?\\d{2})?)';
+const LOOSE = /(\d{4})-(\d{1,2})-(\d{1,2})/;
+const LOOSE_TIME = new RegExp(`^\\D*?(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d+))?)?(?:\\s*${ZONE}(?![\\w]))?`, 'i');
 const NAMED_MONTH =
   /^\s*(?:[a-z]{3,9},?\s+)?(?:(\d{1,2})\s+([a-z]{3,9})|([a-z]{3,9})\s+(\d{1,2})(?:st|nd|rd|th)?,?)\s+(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*(Z|UTC|GMT|[-+]\d{1,2}(?::?\d{2})?)?\s*$/i;
 
@@ -178,9 +181,23 @@ export function parseRubyTime(input: string, tz: string | null): number | null {
       ms = iso[11] ? Math.round(Number(`0.${iso[11]}`) * 1000) : 0;
     }
     zone = iso[12];
+  } else if (!NAMED_MONTH.test(input)) {
+    // Ruby's Date._parse finds a date and a time anywhere and ignores the rest.
+    const loose = LOOSE.exec(input);
+    if (!loose) return null;
+    y = Number(loose[1]);
+    mo = Number(loose[2]);
+    d = Number(loose[3]);
+    const time = LOOSE_TIME.exec(input.slice(loose.index + loose[0].length));
+    if (time) {
+      h = Number(time[1]);
+      mi = Number(time[2]);
+      s = Number(time[3] ?? 0);
+      ms = time[4] ? Math.round(Number(`0.${time[4]}`) * 1000) : 0;
+      zone = time[5];
+    }
   } else {
-    const named = NAMED_MONTH.exec(input);
-    if (!named) return null;
+    const named = NAMED_MONTH.exec(input)!;
     const monthName = (named[2] ?? named[3]).slice(0, 3).toLowerCase();
     const idx = MONTHS.indexOf(monthName);
     if (idx < 0) return null;
@@ -201,9 +218,13 @@ export function parseRubyTime(input: string, tz: string | null): number | null {
   return asUtc - parseOffset(zone) * 60000;
 }
 
-/** Minutes east of UTC for `Z`, `UTC`, `+0800`, `+08:00`, `+8`. */
+const NAMED_ZONES: Record<string, number> = { EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420 };
+
+/** Minutes east of UTC for `Z`, `UTC`, `PST`, `+0800`, `+08:00`, `+8`. */
 function parseOffset(zone: string): number {
   if (/^(z|utc|gmt)$/i.test(zone)) return 0;
+  const named = NAMED_ZONES[zone.toUpperCase()];
+  if (named !== undefined) return named;
   const m = /^([-+])(\d{1,2})(?::?(\d{2}))?$/.exec(zone);
   if (!m) return 0;
   const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);

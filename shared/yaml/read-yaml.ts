@@ -128,6 +128,53 @@ function position(source: string, at: number): { line: number; col: number } {
   return { line, col: offset - lineStart + 1 };
 }
 
+/**
+ * Indents by one space the lines that continue a quoted scalar but start at column 0, which
+ * libyaml accepts and `yaml` does not. Line folding ignores leading spaces, so values are unchanged.
+ */
+export function indentQuotedContinuations(source: string): string {
+  let out = '';
+  let quote: string | null = null;
+  let lineStart = true;
+  let afterIndicator = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (quote) {
+      if (lineStart && ch !== ' ' && ch !== '\n' && ch !== '\r') out += ' ';
+      lineStart = false;
+      out += ch;
+      if (ch === '\n') lineStart = true;
+      else if (quote === '"' && ch === '\\') {
+        out += source[i + 1] ?? '';
+        i++;
+      } else if (ch === quote) {
+        if (quote === "'" && source[i + 1] === "'") {
+          out += "'";
+          i++;
+        } else quote = null;
+      }
+      continue;
+    }
+    out += ch;
+    if (ch === '\n') {
+      lineStart = true;
+      afterIndicator = false;
+      continue;
+    }
+    if ((ch === '"' || ch === "'") && afterIndicator) quote = ch;
+    if (ch === '#' && (i === 0 || /\s/.test(source[i - 1]))) {
+      const nl = source.indexOf('\n', i);
+      const end = nl < 0 ? source.length : nl;
+      out += source.slice(i + 1, end);
+      i = end - 1;
+      continue;
+    }
+    afterIndicator = ch === ':' || ch === '-' || ch === '[' || ch === ',' || (afterIndicator && ch === ' ');
+    lineStart = false;
+  }
+  return out;
+}
+
 /** Tabs after a quoted scalar are accepted by libyaml (Jekyll) but not by `yaml`: blank them. */
 function tolerateTrailingTabs(source: string): string {
   return source.replace(/(["'])([ \t]*\t[ \t]*)(?=\r?$|\r?\n|#)/gm, (_m, q: string, ws: string) => q + ' '.repeat(ws.length));
@@ -148,7 +195,15 @@ export function readYamlFull(source: string, options: ReadYamlOptions = {}): Rea
   if (!source.trim()) return { ok: true, value: null };
   const text = source.includes('\t') ? tolerateTrailingTabs(source) : source;
   try {
-    const doc = parseDocument(text, { schema: 'failsafe', uniqueKeys: false, prettyErrors: false, strict: false });
+    let doc = parseDocument(text, { schema: 'failsafe', uniqueKeys: false, prettyErrors: false, strict: false });
+    if (doc.errors.length) {
+      // libyaml (Jekyll) accepts a quoted value continued on a line that is not indented.
+      const lenient = indentQuotedContinuations(text);
+      if (lenient !== text) {
+        const retry = parseDocument(lenient, { schema: 'failsafe', uniqueKeys: false, prettyErrors: false, strict: false });
+        if (!retry.errors.length) doc = retry;
+      }
+    }
     const problem = doc.errors[0];
     if (problem) {
       const { line, col } = position(source, problem.pos[0]);

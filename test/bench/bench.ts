@@ -67,7 +67,7 @@ async function main(): Promise<void> {
   const warm = await childIndex(site, cacheDir);
   log(`index warm:  ${warm.ms.toFixed(0)} ms (${warm.fromCache} from cache), peak RSS ${warm.rssMb.toFixed(0)} MB   (target ≤ 200 ms)`);
 
-  const target = path.join(site, '_posts', (await readdir(path.join(site, '_posts'))).find((n) => n.endsWith('.md'))!);
+  const target = path.join(site, '_posts', (await readdir(path.join(site, '_posts'), { recursive: true })).find((n) => n.endsWith('.md'))!);
   t = performance.now();
   const text = await readFile(target, 'utf8');
   const edited = setField(text, ['title'], 'A new title: set by the bench');

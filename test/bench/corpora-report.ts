@@ -11,6 +11,7 @@ import { lookupPath } from '../../shared/front-matter/field-path';
 import type { PlainValue } from '../../shared/front-matter/yaml-render';
 import { indexSite } from '../../electron/core/site/site-index';
 import { decodeUtf8 } from '../../electron/core/store/post-file';
+import { compareWithPsych } from './psych-compare';
 
 async function postFiles(dir: string, out: string[] = [], inPosts = false): Promise<string[]> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
@@ -51,6 +52,7 @@ export async function corporaReport(corpora: string, log: (line: string) => void
     list.push(path.relative(corpora, file));
     problems.set(kind, list);
   };
+  const yamls: { file: string; yaml: string }[] = [];
   let indexed = 0;
   let indexErrors = 0;
   let indexSkipped = 0;
@@ -76,6 +78,7 @@ export async function corporaReport(corpora: string, log: (line: string) => void
         continue;
       }
       const parts = splitPost(text);
+      if (parts.frontMatter) yamls.push({ file, yaml: parts.frontMatter.yaml });
       const read = parts.frontMatter ? readYaml(parts.frontMatter.yaml) : { ok: true as const, value: null };
       if (!read.ok) note(`invalid YAML: ${read.message.replace(/'[^']*'/g, "'…'").slice(0, 70)}`, file);
       const title = read.ok ? lookupPath(read.value, ['title']) : { found: false, value: undefined };
@@ -104,6 +107,14 @@ export async function corporaReport(corpora: string, log: (line: string) => void
   log(`  index: ${indexed} files in ${indexMs.toFixed(0)} ms (${indexErrors} with errors, ${indexSkipped} skipped as Jekyll does)`);
   log(`  no-op round trip identical: ${noopSame}/${files} (${((100 * noopSame) / Math.max(1, files)).toFixed(2)}%)`);
   log(`  title set-and-restore identical: ${roundTripSame}/${roundTripTried} (${((100 * roundTripSame) / Math.max(1, roundTripTried)).toFixed(2)}%)`);
+  const psych = compareWithPsych(yamls.map((y) => y.yaml));
+  if (!psych) log('  YAML vs Ruby Psych: ruby not installed, comparison skipped');
+  else {
+    log(`  YAML values equal to Ruby Psych (Jekyll's reader): ${psych.same}/${psych.compared} front matters`);
+    for (const d of psych.differences.slice(0, 5)) {
+      log(`    differs: ${path.relative(corpora, yamls[d.index].file)}: ours ${JSON.stringify(d.ours).slice(0, 160)} / psych ${JSON.stringify(d.psych).slice(0, 160)}`);
+    }
+  }
   for (const [kind, list] of [...problems].sort((a, b) => b[1].length - a[1].length)) {
     log(`  ${list.length} × ${kind}: ${list.slice(0, 3).join(', ')}${list.length > 3 ? ', …' : ''}`);
   }

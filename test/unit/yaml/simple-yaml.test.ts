@@ -75,3 +75,15 @@ describe('simple YAML fast path', () => {
     expect(fastUsed).toBeGreaterThan(20);
   });
 });
+
+describe('what libyaml (Jekyll) accepts and `yaml` does not', () => {
+  it('a quoted value continued on an unindented line', () => {
+    const r = readYaml('title: "A long title, \nContinued here."\ndate: 2015-11-10\n');
+    expect(r.ok).toBe(true);
+    if (r.ok) expect((r.value as Record<string, unknown>).title).toBe('A long title, Continued here.');
+  });
+  it('a tab after a quoted title', () => {
+    const r = readYaml('title: "Tabbed"\t\nlayout: post\n');
+    expect(r).toMatchObject({ ok: true, value: { title: 'Tabbed', layout: 'post' } });
+  });
+});
