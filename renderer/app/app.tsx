@@ -2,14 +2,14 @@
  * The main window: post list, front-matter panel and Markdown editor, live preview with outline,
  * and a status bar. Keyboard: Ctrl/Cmd+S save, Ctrl/Cmd+P quick open, Ctrl/Cmd+F find.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { RecoveredBuffer } from '../../shared/api/contract';
 import type { OutlineEntry } from '../../shared/preview/markdown-renderer';
 import { PostList } from '../posts/post-list';
 import { MarkdownEditor, scrollEditorToLine, type EditorHandle } from '../editor/markdown-editor';
 import { usePostDocument } from '../editor/use-post-document';
 import { bodyFirstLine, fromBuffer } from '../editor/post-buffer';
-import { PreviewPane, scrollPreviewToLine } from '../preview/preview-pane';
+import { PreviewPane, scrollPreviewToLine, type PreviewController } from '../preview/preview-pane';
 import { api } from './api';
 import { textStats } from './text-stats';
 import { useSite } from './use-site';
@@ -29,6 +29,7 @@ export function App() {
   const searchRef = useRef<HTMLInputElement>(null);
   const editor = useRef<EditorHandle>({ view: null }).current;
   const frameRef = useRef<HTMLIFrameElement>(null);
+  const preview = useRef<PreviewController>(null);
   const syncing = useRef(0);
 
   useEffect(() => {
@@ -93,7 +94,8 @@ export function App() {
 
   const buffer = doc.buffer;
   const fullText = buffer ? fromBuffer(buffer) : '';
-  const stats = buffer ? textStats(buffer.body) : { words: 0, minutes: 0 };
+  const deferredBody = useDeferredValue(buffer?.body ?? '');
+  const stats = useMemo(() => textStats(deferredBody), [deferredBody]);
   const firstLine = buffer ? bodyFirstLine(buffer) : 1;
   const record = posts.find((p) => p.path === path);
 
@@ -197,7 +199,11 @@ export function App() {
                     onChange={(e) => doc.update({ yaml: e.target.value })}
                   />
                 </details>
-                <MarkdownEditor docKey={`${path}#${doc.loadCount}`} text={buffer.body} onChange={(body) => doc.update({ body })} onScrollLine={onEditorScroll} handle={editor} />
+                <MarkdownEditor docKey={`${path}#${doc.loadCount}`} text={buffer.body} onChange={(body) => {
+                    // The preview paints in this keystroke's task; React state follows.
+                    preview.current?.render(fromBuffer({ ...buffer, body }));
+                    doc.update({ body });
+                  }} onScrollLine={onEditorScroll} handle={editor} />
               </>
             )}
             {!buffer && <div className="empty">{path ? 'Loading…' : 'Choose a post.'}</div>}
@@ -224,7 +230,7 @@ export function App() {
                 </ul>
               </details>
             )}
-            {path && buffer && <PreviewPane context={context} assetBase={info?.assetBase ?? '/site-file/'} path={path} text={fullText} onOutline={setOutline} onScrollLine={onPreviewScroll} frameRef={frameRef} />}
+            {path && buffer && <PreviewPane context={context} assetBase={info?.assetBase ?? '/site-file/'} path={path} text={fullText} onOutline={setOutline} onScrollLine={onPreviewScroll} frameRef={frameRef} controller={preview} />}
           </section>
         </main>
       </div>

@@ -2,7 +2,7 @@
  * The post list: virtualised (only visible rows are in the DOM, so 10,000 posts scroll
  * smoothly), with search over titles and bodies, sort, and draft/category/tag filters.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { PostRecord } from '../../shared/jekyll/site-types';
 import { api } from '../app/api';
 import { filterPosts, termsOf, type PostFilter, type SortKey, type StateFilter } from './filter-posts';
@@ -16,7 +16,8 @@ interface Props {
   searchRef: React.RefObject<HTMLInputElement | null>;
 }
 
-export function PostList({ posts, selected, onSelect, searchRef }: Props) {
+/** Memoised: typing in the editor does not re-render the list. */
+export const PostList = memo(function PostList({ posts, selected, onSelect, searchRef }: Props) {
   const [filter, setFilter] = useState<PostFilter>({ query: '', sort: 'date-desc', state: 'all', category: '', tag: '', bodyHits: null });
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
@@ -119,4 +120,4 @@ export function PostList({ posts, selected, onSelect, searchRef }: Props) {
       </div>
     </nav>
   );
-}
+});

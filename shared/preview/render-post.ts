@@ -8,9 +8,19 @@ import { splitPost } from '../front-matter/split';
 import { readYaml } from '../yaml/read-yaml';
 import { renderLiquid } from './liquid-engine';
 import { renderMarkdown, type OutlineEntry } from './markdown-renderer';
+import { splitSections } from './sections';
+
+export interface RenderedSection {
+  /** The section's source: its HTML depends on nothing else. */
+  key: string;
+  /** Its `data-source-line` values are relative; add this 0-based file line. */
+  line: number;
+  html: string;
+}
 
 export interface RenderedPost {
   html: string;
+  sections: RenderedSection[];
   outline: OutlineEntry[];
   /** Site-relative path of the banner image (`banner.image`, `image`, `header.image`…), if any. */
   banner: string | null;
@@ -47,7 +57,16 @@ function plain(value: unknown): unknown {
   return value;
 }
 
-export async function renderPost(engine: Liquid, context: PreviewContext, path: string, text: string): Promise<RenderedPost> {
+interface Prepared {
+  data: Record<string, unknown>;
+  problems: string[];
+  body: string;
+  bodyLine: number;
+  isMarkdown: boolean;
+  needsLiquid: boolean;
+}
+
+function prepare(context: PreviewContext, path: string, text: string): Prepared {
   const parts = splitPost(text);
   const problems: string[] = [];
   let data: Record<string, unknown> = {};
@@ -58,14 +77,55 @@ export async function renderPost(engine: Liquid, context: PreviewContext, path: 
   }
   const bodyLine = text.slice(0, parts.bodyOffset).split('\n').length - 1;
   const ext = (/\.([^./]+)$/.exec(path)?.[1] ?? '').toLowerCase();
-  const isMarkdown = context.markdownExt.includes(ext);
-  let body = parts.body;
-  if (data.render_with_liquid !== false) {
-    const page = { ...data, path, url: context.posts.find((p) => p.path === path)?.url ?? '' };
+  const needsLiquid = data.render_with_liquid !== false && (parts.body.includes('{%') || parts.body.includes('{{'));
+  return { data, problems, body: parts.body, bodyLine, isMarkdown: context.markdownExt.includes(ext), needsLiquid };
+}
+
+const sectionCache = new Map<string, { html: string; outline: OutlineEntry[] }>();
+
+function finish(p: Prepared, body: string): RenderedPost {
+  const sections: RenderedSection[] = [];
+  const outline: OutlineEntry[] = [];
+  if (!p.isMarkdown) sections.push({ key: `raw:${body}`, line: p.bodyLine, html: body });
+  else {
+    for (const section of splitSections(body)) {
+      const line = p.bodyLine + section.line;
+      const key = section.source;
+      let rendered = sectionCache.get(key);
+      if (!rendered) {
+        rendered = renderMarkdown(section.source, 0);
+        if (sectionCache.size > 2000) sectionCache.clear();
+        sectionCache.set(key, rendered);
+      }
+      sections.push({ key, line, html: rendered.html });
+      for (const o of rendered.outline) outline.push({ ...o, line: o.line + line });
+    }
+  }
+  return {
+    html: sections.map((s) => s.html).join(''),
+    sections,
+    outline,
+    banner: bannerOf(p.data),
+    title: typeof p.data.title === 'string' ? p.data.title : String(p.data.title ?? ''),
+    problems: p.problems,
+    isMarkdown: p.isMarkdown,
+  };
+}
+
+/** Renders without waiting when the body has no Liquid; null when Liquid is needed. */
+export function renderPostSync(context: PreviewContext, path: string, text: string): RenderedPost | null {
+  const p = prepare(context, path, text);
+  return p.needsLiquid ? null : finish(p, p.body);
+}
+
+export async function renderPost(engine: Liquid, context: PreviewContext, path: string, text: string): Promise<RenderedPost> {
+  const p = prepare(context, path, text);
+  let body = p.body;
+  if (p.needsLiquid) {
+    const page = { ...p.data, path, url: context.posts.find((x) => x.path === path)?.url ?? '' };
     const liquid = await renderLiquid(engine, body, { site: { ...context.site, posts: context.posts }, page, content: '' });
-    if (liquid.error) problems.push(`Liquid: ${liquid.error}`);
+    if (liquid.error) p.problems.push(`Liquid: ${liquid.error}`);
     body = liquid.output;
   }
-  const rendered = isMarkdown ? renderMarkdown(body, bodyLine) : { html: body, outline: [] };
-  return { html: rendered.html, outline: rendered.outline, banner: bannerOf(data), title: typeof data.title === 'string' ? data.title : String(data.title ?? ''), problems, isMarkdown };
+  return finish(p, body);
 }

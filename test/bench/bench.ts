@@ -13,6 +13,7 @@ import { indexSite } from '../../electron/core/site/site-index';
 import { setField } from '../../shared/front-matter/edit-front-matter';
 import { writeFileAtomic } from '../../electron/core/store/atomic-write';
 import { corporaReport } from './corpora-report';
+import { uiBench } from './ui-bench';
 
 const POSTS = 10_000;
 
@@ -75,6 +76,7 @@ async function main(): Promise<void> {
   log(`one set:     ${(performance.now() - t).toFixed(1)} ms (read, lossless edit, verify, atomic write)`);
 
   log(`jekyll read of the same site: ${await timeJekyllRead(site)}`);
+  await uiBench(site, path.resolve(__dirname, '../renderer'), log);
 
   await corporaReport(path.resolve(__dirname, '../../../shared/corpora'), log);
   await rm(work, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 /**
- * Prints the closing `N passed, N failed, N skipped` line.
+ * Prints the closing `N passed, N failed` line (skips are counted on the line before it).
  *
  * CI reads this one line to know the run executed tests at all; vitest's own summary
  * has a different shape, so we add ours after it.
@@ -21,7 +21,7 @@ export default class SummaryReporter implements Reporter {
       if (mod.state() === 'failed' && !hasTests(mod)) failed++;
     }
     failed += unhandledErrors.length;
-    process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
+    process.stdout.write(`\n${skipped} skipped (each says why above)\n${passed} passed, ${failed} failed\n`);
   }
 }
 
