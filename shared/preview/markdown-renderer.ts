@@ -67,6 +67,34 @@ function kramdownPlugin(md: MarkdownIt): void {
           applyAttributes(t, parseAttributes(m[1]));
         }
       }
+      // A paragraph ending in a `{: …}` line (kramdown block IAL, here lazily joined to the
+      // paragraph): the attributes go to the paragraph, or to the blockquote holding it.
+      if (t.type === 'paragraph_open' && tokens[i + 1]?.type === 'inline') {
+        const inline = tokens[i + 1];
+        const m = /\n\{:\s*([^}]*)\}\s*$/.exec(inline.content);
+        if (m) {
+          const isToc = /^\.?toc$/.test(m[1].trim());
+          inline.content = inline.content.slice(0, m.index);
+          const kids = inline.children ?? [];
+          // Drop the trailing softbreak + text of the IAL line.
+          while (kids.length && !(kids[kids.length - 1].type === 'softbreak')) {
+            const last = kids.pop()!;
+            if (last.type === 'text' && last.content.includes('{:')) continue;
+          }
+          if (kids.length && kids[kids.length - 1].type === 'softbreak') kids.pop();
+          let target = i;
+          const container = isToc ? /^(bullet|ordered)_list_open$/ : /^blockquote_open$/;
+          for (let k = i - 1; k >= 0; k--) {
+            if (container.test(tokens[k].type) && tokens[k].level < t.level) {
+              target = k;
+              break;
+            }
+          }
+          if (isToc) {
+            if (target !== i) tokens[target].attrSet('data-kramdown-toc', '');
+          } else applyAttributes(tokens[target], parseAttributes(m[1]));
+        }
+      }
       // A paragraph that is only `{: …}` attaches to the block before it.
       if (t.type === 'paragraph_open' && tokens[i + 2]?.type === 'paragraph_close') {
         const m = IAL.exec(tokens[i + 1].content.trim());
