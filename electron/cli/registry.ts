@@ -7,5 +7,19 @@ import { getCommand } from './commands/get-command';
 import { indexCommand } from './commands/index-command';
 import { setCommand } from './commands/set-command';
 import { tagsCommand } from './commands/tags-command';
+import { schemaCommand } from './commands/schema-command';
+import { deleteCommand, newCommand, publishCommand, renameCommand, unpublishCommand } from './commands/lifecycle-commands';
 
-export const commands: Command[] = [indexCommand, getCommand, setCommand, checkCommand, tagsCommand];
+export const commands: Command[] = [
+  indexCommand,
+  getCommand,
+  setCommand,
+  checkCommand,
+  tagsCommand,
+  schemaCommand,
+  newCommand,
+  publishCommand,
+  unpublishCommand,
+  renameCommand,
+  deleteCommand,
+];

@@ -6,6 +6,8 @@
  * built from this file, so both transports behave the same and one contract suite tests both.
  */
 import type { PostRecord } from '../jekyll/site-types';
+import type { SiteSchema } from '../site/schema';
+import type { Problem } from '../site/check-rules';
 
 export interface AppInfo {
   version: string;
@@ -67,6 +69,13 @@ export interface RecoveredBuffer {
   savedAt: string;
 }
 
+/** The result of a file operation (new, publish, rename…): where the post is now. */
+export interface OperationResult {
+  path: string;
+  /** What undo would reverse, e.g. "Rename: a → b". */
+  label: string;
+}
+
 /** Methods: each takes one JSON request object and resolves to one JSON response. */
 export interface ApiMethods {
   getAppInfo: { req: Record<string, never>; res: AppInfo };
@@ -83,6 +92,20 @@ export interface ApiMethods {
   stashBuffer: { req: { path: string; text: string; baseVersion: string }; res: { ok: true } };
   dropBuffer: { req: { path: string }; res: { ok: true } };
   listBuffers: { req: Record<string, never>; res: RecoveredBuffer[] };
+  /** Fields the site's posts use, for the front-matter form. */
+  getSchema: { req: Record<string, never>; res: SiteSchema };
+  /** What `postwright check` finds, for the Problems panel. */
+  checkSite: { req: Record<string, never>; res: Problem[] };
+  /** Image files of the site, for pickers. */
+  listImages: { req: Record<string, never>; res: { path: string; size: number }[] };
+  createPost: { req: { title: string; draft?: boolean }; res: OperationResult };
+  publishPost: { req: { path: string }; res: OperationResult };
+  unpublishPost: { req: { path: string }; res: OperationResult };
+  renamePost: { req: { path: string; slug: string }; res: OperationResult };
+  duplicatePost: { req: { path: string }; res: OperationResult };
+  deletePost: { req: { path: string }; res: OperationResult };
+  /** Reverses the last file operation; null when there is none. */
+  undoOperation: { req: Record<string, never>; res: { undone: string | null } };
 }
 
 export type MethodName = keyof ApiMethods;
@@ -134,6 +157,16 @@ export const methodNames: readonly MethodName[] = [
   'stashBuffer',
   'dropBuffer',
   'listBuffers',
+  'getSchema',
+  'checkSite',
+  'listImages',
+  'createPost',
+  'publishPost',
+  'unpublishPost',
+  'renamePost',
+  'duplicatePost',
+  'deletePost',
+  'undoOperation',
 ];
 
 export const eventNames: readonly EventName[] = ['post-changed', 'posts-reset', 'site-opened', 'menu-command'];

@@ -7,7 +7,7 @@
 import { ApiError } from './api-error';
 import type { ApiRequest, MethodName } from './contract';
 
-type Field = 'string' | 'string?' | 'number?';
+type Field = 'string' | 'string?' | 'number?' | 'boolean?';
 const shapes: { [K in MethodName]: Record<string, Field> } = {
   getAppInfo: {},
   openSite: { path: 'string?' },
@@ -21,6 +21,16 @@ const shapes: { [K in MethodName]: Record<string, Field> } = {
   stashBuffer: { path: 'string', text: 'string', baseVersion: 'string' },
   dropBuffer: { path: 'string' },
   listBuffers: {},
+  getSchema: {},
+  checkSite: {},
+  listImages: {},
+  createPost: { title: 'string', draft: 'boolean?' },
+  publishPost: { path: 'string' },
+  unpublishPost: { path: 'string' },
+  renamePost: { path: 'string', slug: 'string' },
+  duplicatePost: { path: 'string' },
+  deletePost: { path: 'string' },
+  undoOperation: {},
 };
 
 const MAX_TEXT = 20 * 1024 * 1024;

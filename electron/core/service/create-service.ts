@@ -17,6 +17,12 @@ import type { CoreService } from './dispatch';
 import { EventHub } from './event-hub';
 import { PostSearch } from './post-search';
 import { readSiteFile } from './site-files';
+import { checkSite } from '../site/check-site';
+import { siteSchema } from '../site/site-schema';
+import { listImages } from '../site/site-images';
+import { SourceError } from '../../../shared/source-error';
+import type { OperationResult } from '../../../shared/api/contract';
+import { createPost, deletePost, duplicatePost, publishPost, renamePost, undoChange, unpublishPost, type Change } from '../lifecycle/post-lifecycle';
 
 export interface CoreServiceOptions {
   userDataDir: string;
@@ -41,6 +47,27 @@ export async function createCoreService(options: CoreServiceOptions): Promise<Co
   let session: SiteSession | null = null;
   let search: PostSearch | null = null;
   let samplePath: string | null = null;
+
+  const trashDir = path.join(options.userDataDir, 'trash');
+  let undoStack: Change[] = [];
+
+  /** Runs a file operation, remembers how to undo it, and refreshes the index. */
+  async function operate(run: (s: SiteSession) => Promise<Change>): Promise<OperationResult> {
+    const s = current();
+    let change: Change;
+    try {
+      change = await run(s);
+    } catch (error) {
+      if (error instanceof SourceError) {
+        throw new ApiError({ code: error.code === 'exists' ? 'conflict' : error.code === 'outside-site' ? 'outside-site' : 'invalid-input', message: error.message });
+      }
+      throw error;
+    }
+    undoStack.push(change);
+    if (undoStack.length > 50) undoStack.shift();
+    await s.syncPaths([...change.created, ...change.removed.map((r) => r.path)]);
+    return { path: change.path, label: change.label };
+  }
 
   const current = (): SiteSession => {
     if (!session) throw new ApiError({ code: 'no-site', message: 'no site is open' });
@@ -77,6 +104,7 @@ export async function createCoreService(options: CoreServiceOptions): Promise<Co
     await next.ready();
     const previous = session;
     session = next;
+    undoStack = [];
     search = new PostSearch({ records: () => next.records(), read: (p) => next.readForSearch(p) });
     await previous?.close();
     await recent.add(root);
@@ -123,6 +151,31 @@ export async function createCoreService(options: CoreServiceOptions): Promise<Co
       return { ok: true };
     },
     listBuffers: () => buffers.list(current().root),
+    getSchema: () => siteSchema(current().root, current().config.config),
+    async checkSite() {
+      return (await checkSite(current().root)).problems;
+    },
+    listImages: () => listImages(current().root),
+    createPost: (req) =>
+      operate(async (s) => {
+        const schema = await siteSchema(s.root, s.config.config);
+        const fields: Record<string, string[]> = {};
+        for (const f of schema.fields) if (f.type === 'tags' && f.key.endsWith('s') && f.default === undefined && schema.posts > 0 && f.count / schema.posts >= 0.5) fields[f.key] = [];
+        return createPost(s.root, s.config.config, { title: req.title, draft: req.draft, fields });
+      }),
+    publishPost: (req) => operate(async (s) => publishPost(s.root, s.config.config, (await s.resolvePost(req.path)).rel)),
+    unpublishPost: (req) => operate(async (s) => unpublishPost(s.root, s.config.config, (await s.resolvePost(req.path)).rel)),
+    renamePost: (req) => operate(async (s) => renamePost(s.root, (await s.resolvePost(req.path)).rel, req.slug)),
+    duplicatePost: (req) => operate(async (s) => duplicatePost(s.root, (await s.resolvePost(req.path)).rel)),
+    deletePost: (req) => operate(async (s) => deletePost(s.root, (await s.resolvePost(req.path)).rel, trashDir)),
+    async undoOperation() {
+      const s = current();
+      const change = undoStack.pop();
+      if (!change) return { undone: null };
+      await undoChange(s.root, change, trashDir);
+      await s.syncPaths([...change.created, ...change.removed.map((r) => r.path)]);
+      return { undone: change.label };
+    },
   };
 
   return {

@@ -145,6 +145,14 @@ export class SiteSession {
     return { status: 'saved', version: versionOf(text), record: post?.record ?? null };
   }
 
+  /** Re-reads these posts after a file operation, so the next list is current at once. */
+  async syncPaths(paths: readonly string[]): Promise<void> {
+    for (const p of paths) {
+      const gone = await this.refreshPost(p).catch(() => null);
+      if (!gone) this.index.posts.delete(p);
+    }
+  }
+
   /** Re-reads one post into the index; null when it is gone or not a post. */
   private async refreshPost(rel: string): Promise<IndexedPost | null> {
     const entry = classifyPostPath(this.index.config.config, rel);

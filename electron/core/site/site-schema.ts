@@ -1,0 +1,49 @@
+/**
+ * The schema of an open site: every post's front matter, `_layouts/`, `defaults:` and the
+ * optional `postwright:` block of `_config.yml`, fed to the pure inference in shared/.
+ */
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { inferSchema, type SiteSchema } from '../../../shared/site/schema';
+import { defaultsFor } from '../../../shared/jekyll/front-matter-defaults';
+import type { SiteConfig } from '../../../shared/jekyll/site-types';
+import { indexPostFileSync } from './post-record-file';
+import { scanSite } from './scan-site';
+
+export async function layoutNames(root: string): Promise<string[]> {
+  try {
+    return (await readdir(path.join(root, '_layouts'), { withFileTypes: true }))
+      .filter((e) => e.isFile() && !e.name.startsWith('.'))
+      .map((e) => e.name.replace(/\.[^.]+$/, ''))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+/** Front matters of every readable post (drafts included). */
+export async function allFrontMatters(root: string, config: SiteConfig): Promise<Record<string, unknown>[]> {
+  const entries = (await scanSite(root, config)).filter((e) => !e.skipped);
+  const out: Record<string, unknown>[] = [];
+  for (let i = 0; i < entries.length; i += 200) {
+    for (const entry of entries.slice(i, i + 200)) {
+      try {
+        const fm = indexPostFileSync(root, entry, config, Date.now()).result?.frontMatter;
+        out.push(fm ?? {});
+      } catch {
+        // Gone since the scan.
+      }
+    }
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return out;
+}
+
+export async function siteSchema(root: string, config: SiteConfig): Promise<SiteSchema> {
+  return inferSchema({
+    frontMatters: await allFrontMatters(root, config),
+    defaults: defaultsFor(config.defaults, '_posts/new-post.md', 'posts', config.collectionsDir),
+    layouts: await layoutNames(root),
+    explicit: config.raw.postwright,
+  });
+}
