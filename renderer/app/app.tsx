@@ -14,11 +14,26 @@ import { api } from './api';
 import { textStats } from './text-stats';
 import { useSite } from './use-site';
 import { openSearchPanel } from '@codemirror/search';
+import type { SiteSchema } from '../../shared/site/schema';
+import type { Problem } from '../../shared/site/check-rules';
+import type { EditResult } from '../../shared/front-matter/edit-front-matter';
+import { toBuffer } from '../editor/post-buffer';
+import { FrontMatterForm } from '../form/front-matter-form';
+import { ProblemsPanel } from '../problems/problems-panel';
+import { PostActions } from './post-actions';
+import { readYaml } from '../../shared/yaml/read-yaml';
 
 const STATE_LABEL: Record<string, string> = { saved: 'Saved', dirty: 'Edited', saving: 'Saving…', conflict: 'Changed on disk', invalid: 'Not saved', error: 'Error' };
 
+/** The title in a front-matter block, as Jekyll reads it. */
+function titleOf(yaml: string): string | null {
+  const read = readYaml(yaml);
+  const t = read.ok && read.value && typeof read.value === 'object' ? (read.value as Record<string, unknown>).title : undefined;
+  return t === undefined || t === null ? null : String(t);
+}
+
 export function App() {
-  const { info, site, posts, context, error, openSite, updateRecord } = useSite();
+  const { info, site, posts, context, error, openSite, updateRecord, reload } = useSite();
   const [path, setPath] = useState<string | null>(null);
   const doc = usePostDocument(path);
   const [outline, setOutline] = useState<OutlineEntry[]>([]);
@@ -26,6 +41,19 @@ export function App() {
   const [recovered, setRecovered] = useState<RecoveredBuffer[]>([]);
   const [showCompare, setShowCompare] = useState(false);
   const [pendingRestore, setPendingRestore] = useState<RecoveredBuffer | null>(null);
+  const [schema, setSchema] = useState<SiteSchema | null>(null);
+  const [fmTab, setFmTab] = useState<'form' | 'yaml'>('form');
+  const [problems, setProblems] = useState<Problem[] | null>(null);
+  const [showProblems, setShowProblems] = useState(false);
+  const [lastOperation, setLastOperation] = useState<string | null>(null);
+  const [notice, setNotice] = useState('');
+  const pendingLine = useRef<number | null>(null);
+  const loadedTitle = useRef('');
+  useEffect(() => {
+    if (doc.buffer) loadedTitle.current = titleOf(doc.buffer.yaml) ?? '';
+    // Only when a post (re)loads.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [doc.loadCount]);
   const searchRef = useRef<HTMLInputElement>(null);
   const editor = useRef<EditorHandle>({ view: null }).current;
   const frameRef = useRef<HTMLIFrameElement>(null);
@@ -40,8 +68,35 @@ export function App() {
   }, [posts, path]);
 
   useEffect(() => {
-    if (site) void api.listBuffers().then(setRecovered, () => undefined);
+    if (!site) return;
+    void api.listBuffers().then(setRecovered, () => undefined);
+    void api.getSchema().then(setSchema, () => undefined);
+    void api.checkSite().then(setProblems, () => undefined);
   }, [site]);
+
+  const refreshProblems = useCallback(() => {
+    setProblems(null);
+    void api.checkSite().then(setProblems, () => setProblems([]));
+  }, []);
+
+  /** A form edit: the lossless editor changes the text, the buffer and preview follow. */
+  const applyEdit = useCallback(
+    (edit: (text: string) => EditResult): string | null => {
+      if (!doc.buffer) return 'no post is open';
+      try {
+        const result = edit(fromBuffer(doc.buffer));
+        if (result.changed) {
+          const b = toBuffer(result.text);
+          doc.update({ bom: b.bom, open: b.open, yaml: b.yaml, close: b.close, hadFrontMatter: b.hadFrontMatter });
+          preview.current?.render(result.text);
+        }
+        return null;
+      } catch (error) {
+        return (error as Error).message;
+      }
+    },
+    [doc],
+  );
 
   useEffect(() => {
     if (pendingRestore && doc.buffer && path === pendingRestore.path) {
@@ -49,6 +104,16 @@ export function App() {
       setPendingRestore(null);
     }
   }, [pendingRestore, doc, path]);
+
+  useEffect(() => {
+    if (pendingLine.current !== null && doc.buffer && editor.view) {
+      const fileLine = pendingLine.current;
+      pendingLine.current = null;
+      const first = bodyFirstLine(doc.buffer);
+      if (fileLine >= first) scrollEditorToLine(editor.view, fileLine - first + 1);
+      else setFmTab('yaml');
+    }
+  }, [doc.buffer, doc.loadCount, editor]);
 
   const save = useCallback(async () => {
     const result = await doc.save();
@@ -98,6 +163,7 @@ export function App() {
   const stats = useMemo(() => textStats(deferredBody), [deferredBody]);
   const firstLine = buffer ? bodyFirstLine(buffer) : 1;
   const record = posts.find((p) => p.path === path);
+  const liveTitle = titleOf(buffer?.yaml ?? '') ?? record?.title ?? '';
 
   const onEditorScroll = (line: number) => {
     if (Date.now() < syncing.current) return;
@@ -135,6 +201,35 @@ export function App() {
           Save
         </button>
       </header>
+      <PostActions
+        record={record ?? null}
+        title={liveTitle}
+        loadedTitle={loadedTitle.current}
+        lastOperation={lastOperation}
+        beforeOperation={async () => {
+          if (doc.state === 'saved') return true;
+          const r = await doc.save();
+          return r === null || r.status === 'saved';
+        }}
+        onDone={(result, message) => {
+          setNotice(message);
+          if (result) {
+            setLastOperation(result.label);
+            setPath(result.path);
+          } else if (message.startsWith('Undone')) setLastOperation(null);
+          void reload();
+          void api.getSchema().then(setSchema, () => undefined);
+          refreshProblems();
+        }}
+      />
+      {notice && (
+        <div className="bar info" role="status">
+          {notice}
+          <button type="button" aria-label="Dismiss" onClick={() => setNotice('')}>
+            ×
+          </button>
+        </div>
+      )}
       {error && <div className="bar error" role="alert">{error}</div>}
       {site?.warnings.map((w) => (
         <div className="bar warning" key={w}>{w}</div>
@@ -191,13 +286,30 @@ export function App() {
               <>
                 <details className="front-matter" open>
                   <summary>Front matter</summary>
-                  <textarea
-                    aria-label="Front matter"
-                    spellCheck={false}
-                    value={buffer.yaml}
-                    rows={Math.min(14, Math.max(3, buffer.yaml.split('\n').length))}
-                    onChange={(e) => doc.update({ yaml: e.target.value })}
-                  />
+                  <div className="fm-tabs" role="tablist" aria-label="Front matter view">
+                    <button type="button" role="tab" aria-selected={fmTab === 'form'} onClick={() => setFmTab('form')}>
+                      Form
+                    </button>
+                    <button type="button" role="tab" aria-selected={fmTab === 'yaml'} onClick={() => setFmTab('yaml')}>
+                      YAML
+                    </button>
+                  </div>
+                  {fmTab === 'form' && schema ? (
+                    <FrontMatterForm
+                      schema={schema}
+                      text={fullText}
+                      env={{ assetBase: info?.assetBase ?? '/site-file/', baseurl: context?.baseurl ?? '', timezone: typeof context?.site.timezone === 'string' ? context.site.timezone : null }}
+                      onEdit={applyEdit}
+                    />
+                  ) : (
+                    <textarea
+                      aria-label="Front matter"
+                      spellCheck={false}
+                      value={buffer.yaml}
+                      rows={Math.min(14, Math.max(3, buffer.yaml.split('\n').length))}
+                      onChange={(e) => doc.update({ yaml: e.target.value })}
+                    />
+                  )}
                 </details>
                 <MarkdownEditor docKey={`${path}#${doc.loadCount}`} text={buffer.body} onChange={(body) => {
                     // The preview paints in this keystroke's task; React state follows.
@@ -234,7 +346,25 @@ export function App() {
           </section>
         </main>
       </div>
+      {showProblems && (
+        <ProblemsPanel
+          problems={problems}
+          onRefresh={refreshProblems}
+          onOpen={(p) => {
+            pendingLine.current = p.line ?? null;
+            if (p.path === path && doc.buffer && editor.view && p.line) {
+              const first = bodyFirstLine(doc.buffer);
+              if (p.line >= first) scrollEditorToLine(editor.view, p.line - first + 1);
+              else setFmTab('yaml');
+              pendingLine.current = null;
+            } else setPath(p.path);
+          }}
+        />
+      )}
       <footer className="statusbar" aria-live="polite">
+        <button type="button" className="problems-toggle" aria-expanded={showProblems} onClick={() => setShowProblems(!showProblems)}>
+          Problems ({problems ? problems.length : '…'})
+        </button>
         <span className={`save-state ${doc.state}`}>{STATE_LABEL[doc.state]}</span>
         {doc.message && <span className="message">{doc.message}</span>}
         <span className="spacer" />

@@ -58,5 +58,5 @@ export function useSite() {
 
   const updateRecord = useCallback((record: PostRecord) => setPosts((list) => list.map((p) => (p.path === record.path ? record : p))), []);
 
-  return { info, site, posts, context, error, openSite, updateRecord };
+  return { info, site, posts, context, error, openSite, updateRecord, reload };
 }

@@ -1,0 +1,65 @@
+/**
+ * An image path with a thumbnail and a picker of the site's images.
+ */
+import { useState } from 'react';
+import { api } from '../app/api';
+
+interface Props {
+  label: string;
+  value: string;
+  assetBase: string;
+  baseurl: string;
+  onChange(value: string): void;
+}
+
+function thumbUrl(value: string, assetBase: string, baseurl: string): string | null {
+  const v = value.trim();
+  if (!v || /^[a-z]+:/i.test(v) || v.startsWith('//')) return null;
+  let p = v.replace(/\{\{\s*site\.baseurl\s*\}\}/g, '');
+  const base = baseurl.replace(/\/+$/, '');
+  if (base && p.startsWith(`${base}/`)) p = p.slice(base.length);
+  return assetBase + p.replace(/^\/+/, '').split('/').map(encodeURIComponent).join('/');
+}
+
+export function ImageField({ label, value, assetBase, baseurl, onChange }: Props) {
+  const [images, setImages] = useState<{ path: string; size: number }[] | null>(null);
+  const [filter, setFilter] = useState('');
+  const thumb = thumbUrl(value, assetBase, baseurl);
+  return (
+    <div className="image-field">
+      <div className="image-row">
+        {thumb ? <img className="thumb" src={thumb} alt={`${label} preview`} /> : <span className="thumb empty" aria-hidden="true" />}
+        <input aria-label={label} value={value} onChange={(e) => onChange(e.target.value)} placeholder="/assets/images/…" />
+        <button type="button" onClick={() => (images ? setImages(null) : void api.listImages().then(setImages))}>
+          {images ? 'Close' : 'Choose…'}
+        </button>
+      </div>
+      {images && (
+        <div className="image-picker" role="listbox" aria-label={`Images for ${label}`}>
+          <input aria-label="Filter images" placeholder="Filter…" value={filter} onChange={(e) => setFilter(e.target.value)} />
+          <div className="image-grid">
+            {images
+              .filter((i) => i.path.toLowerCase().includes(filter.toLowerCase()))
+              .slice(0, 300)
+              .map((i) => (
+                <button
+                  type="button"
+                  role="option"
+                  aria-selected={value.replace(/^\//, '') === i.path}
+                  key={i.path}
+                  title={i.path}
+                  onClick={() => {
+                    onChange(`/${i.path}`);
+                    setImages(null);
+                  }}
+                >
+                  <img loading="lazy" src={thumbUrl(i.path, assetBase, '') ?? ''} alt="" />
+                  <span>{i.path.split('/').pop()}</span>
+                </button>
+              ))}
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
