@@ -76,6 +76,21 @@ export interface OperationResult {
   label: string;
 }
 
+/** A site-wide tag/category change: rename `names[0]` to `to`, merge `names` into `to`, or delete `names[0]`. */
+export interface TermChangeRequest {
+  op: 'rename' | 'merge' | 'delete';
+  kind: 'tag' | 'category';
+  names: string[];
+  to?: string;
+}
+
+export interface TaxonomyView {
+  tags: { name: string; count: number; posts: string[] }[];
+  categories: { name: string; count: number; posts: string[] }[];
+  /** Groups of names that look like the same term written differently. */
+  nearDuplicates: { kind: 'tag' | 'category'; names: string[] }[];
+}
+
 /** Methods: each takes one JSON request object and resolves to one JSON response. */
 export interface ApiMethods {
   getAppInfo: { req: Record<string, never>; res: AppInfo };
@@ -104,6 +119,11 @@ export interface ApiMethods {
   renamePost: { req: { path: string; slug: string }; res: OperationResult };
   duplicatePost: { req: { path: string }; res: OperationResult };
   deletePost: { req: { path: string }; res: OperationResult };
+  getTaxonomy: { req: Record<string, never>; res: TaxonomyView };
+  /** Each file and line a tag/category change would touch. */
+  previewTermChange: { req: TermChangeRequest; res: { files: { path: string; lines: { line: number; before: string; after: string }[] }[] } };
+  /** Applies it as one batch (undo reverses the whole batch). */
+  applyTermChange: { req: TermChangeRequest; res: { label: string; written: number; conflicts: string[] } };
   /** Reverses the last file operation; null when there is none. */
   undoOperation: { req: Record<string, never>; res: { undone: string | null } };
 }
@@ -167,6 +187,9 @@ export const methodNames: readonly MethodName[] = [
   'duplicatePost',
   'deletePost',
   'undoOperation',
+  'getTaxonomy',
+  'previewTermChange',
+  'applyTermChange',
 ];
 
 export const eventNames: readonly EventName[] = ['post-changed', 'posts-reset', 'site-opened', 'menu-command'];

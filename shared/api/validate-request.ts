@@ -7,7 +7,7 @@
 import { ApiError } from './api-error';
 import type { ApiRequest, MethodName } from './contract';
 
-type Field = 'string' | 'string?' | 'number?' | 'boolean?';
+type Field = 'string' | 'string?' | 'number?' | 'boolean?' | 'string[]';
 const shapes: { [K in MethodName]: Record<string, Field> } = {
   getAppInfo: {},
   openSite: { path: 'string?' },
@@ -31,6 +31,9 @@ const shapes: { [K in MethodName]: Record<string, Field> } = {
   duplicatePost: { path: 'string' },
   deletePost: { path: 'string' },
   undoOperation: {},
+  getTaxonomy: {},
+  previewTermChange: { op: 'string', kind: 'string', names: 'string[]', to: 'string?' },
+  applyTermChange: { op: 'string', kind: 'string', names: 'string[]', to: 'string?' },
 };
 
 const MAX_TEXT = 20 * 1024 * 1024;
@@ -57,6 +60,10 @@ export function validateRequest<K extends MethodName>(method: K, input: unknown)
       continue;
     }
     const type = kind.replace('?', '');
+    if (type === 'string[]') {
+      if (!Array.isArray(value) || value.length > 1000 || !value.every((v) => typeof v === 'string' && v.length <= 1000)) bad(method, `field '${key}' must be a list of strings`);
+      continue;
+    }
     if (typeof value !== type) bad(method, `field '${key}' must be a ${type}`);
     if (typeof value === 'string' && value.length > MAX_TEXT) bad(method, `field '${key}' is too large`);
     if (typeof value === 'number' && !Number.isFinite(value)) bad(method, `field '${key}' must be finite`);

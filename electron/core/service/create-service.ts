@@ -21,7 +21,10 @@ import { checkSite } from '../site/check-site';
 import { siteSchema } from '../site/site-schema';
 import { listImages } from '../site/site-images';
 import { SourceError } from '../../../shared/source-error';
-import type { OperationResult } from '../../../shared/api/contract';
+import type { OperationResult, TermChangeRequest } from '../../../shared/api/contract';
+import { collectTaxonomy } from '../../../shared/site/taxonomy';
+import { nearDuplicates, type TermOperation } from '../../../shared/site/taxonomy-edit';
+import { applyPlan, planTermOperation, revertPlan } from '../taxonomy/term-batch';
 import { createPost, deletePost, duplicatePost, publishPost, renamePost, undoChange, unpublishPost, type Change } from '../lifecycle/post-lifecycle';
 
 export interface CoreServiceOptions {
@@ -40,6 +43,25 @@ export interface CoreServiceOptions {
 
 declare const __POSTWRIGHT_VERSION__: string | undefined;
 
+/** A checked TermOperation from a flat request. */
+function termOperation(req: TermChangeRequest): TermOperation {
+  const kind = req.kind;
+  if (kind !== 'tag' && kind !== 'category') throw new ApiError({ code: 'bad-request', message: 'kind must be tag or category' });
+  const names = req.names.map((n) => n.trim()).filter(Boolean);
+  const to = req.to?.trim();
+  if (req.op === 'rename' && names.length === 1 && to) return { op: 'rename', kind, from: names[0], to };
+  if (req.op === 'merge' && names.length >= 1 && to) return { op: 'merge', kind, from: names, into: to };
+  if (req.op === 'delete' && names.length === 1) return { op: 'delete', kind, name: names[0] };
+  throw new ApiError({ code: 'bad-request', message: 'a rename needs one name and `to`, a merge names and `to`, a delete one name' });
+}
+
+function termLabel(op: TermOperation): string {
+  const what = op.kind === 'tag' ? 'tag' : 'category';
+  if (op.op === 'rename') return `Rename ${what} ${op.from} → ${op.to}`;
+  if (op.op === 'merge') return `Merge ${what}s ${op.from.join(', ')} → ${op.into}`;
+  return `Delete ${what} ${op.name}`;
+}
+
 export async function createCoreService(options: CoreServiceOptions): Promise<CoreService & { session(): SiteSession | null }> {
   const hub = new EventHub();
   const recent = new RecentSites(options.userDataDir);
@@ -49,7 +71,8 @@ export async function createCoreService(options: CoreServiceOptions): Promise<Co
   let samplePath: string | null = null;
 
   const trashDir = path.join(options.userDataDir, 'trash');
-  let undoStack: Change[] = [];
+  /** Undo entries: how to reverse each operation, and which paths it touches. */
+  let undoStack: { label: string; run: () => Promise<string[]> }[] = [];
 
   /** Runs a file operation, remembers how to undo it, and refreshes the index. */
   async function operate(run: (s: SiteSession) => Promise<Change>): Promise<OperationResult> {
@@ -63,7 +86,7 @@ export async function createCoreService(options: CoreServiceOptions): Promise<Co
       }
       throw error;
     }
-    undoStack.push(change);
+    undoStack.push({ label: change.label, run: async () => (await undoChange(s.root, change, trashDir), [...change.created, ...change.removed.map((r) => r.path)]) });
     if (undoStack.length > 50) undoStack.shift();
     await s.syncPaths([...change.created, ...change.removed.map((r) => r.path)]);
     return { path: change.path, label: change.label };
@@ -170,11 +193,36 @@ export async function createCoreService(options: CoreServiceOptions): Promise<Co
     deletePost: (req) => operate(async (s) => deletePost(s.root, (await s.resolvePost(req.path)).rel, trashDir)),
     async undoOperation() {
       const s = current();
-      const change = undoStack.pop();
-      if (!change) return { undone: null };
-      await undoChange(s.root, change, trashDir);
-      await s.syncPaths([...change.created, ...change.removed.map((r) => r.path)]);
-      return { undone: change.label };
+      const entry = undoStack.pop();
+      if (!entry) return { undone: null };
+      await s.syncPaths(await entry.run());
+      return { undone: entry.label };
+    },
+    async getTaxonomy() {
+      const t = collectTaxonomy(current().records(), { drafts: true, unpublished: true });
+      return {
+        tags: t.tags,
+        categories: t.categories,
+        nearDuplicates: [
+          ...nearDuplicates(t.tags.map((x) => x.name)).map((names) => ({ kind: 'tag' as const, names })),
+          ...nearDuplicates(t.categories.map((x) => x.name)).map((names) => ({ kind: 'category' as const, names })),
+        ],
+      };
+    },
+    async previewTermChange(req) {
+      const s = current();
+      const plan = await planTermOperation(s.root, s.config.config, termOperation(req));
+      return { files: plan.map((f) => ({ path: f.path, lines: f.lines })) };
+    },
+    async applyTermChange(req) {
+      const s = current();
+      const operation = termOperation(req);
+      const plan = await planTermOperation(s.root, s.config.config, operation);
+      const result = await applyPlan(s.root, plan);
+      await s.syncPaths(result.written);
+      const label = termLabel(operation);
+      undoStack.push({ label, run: () => revertPlan(s.root, plan, result.written) });
+      return { label, written: result.written.length, conflicts: result.conflicts };
     },
   };
 
