@@ -22,8 +22,25 @@ import { FrontMatterForm } from '../form/front-matter-form';
 import { ProblemsPanel } from '../problems/problems-panel';
 import { PostActions } from './post-actions';
 import { readYaml } from '../../shared/yaml/read-yaml';
+import { setField } from '../../shared/front-matter/edit-front-matter';
+import type { FieldPath } from '../../shared/front-matter/field-path';
+import { TaxonomyPanel } from '../manage/taxonomy-panel';
+import { ImagesPanel } from '../manage/images-panel';
+import { uploadImage } from '../manage/upload-image';
 
 const STATE_LABEL: Record<string, string> = { saved: 'Saved', dirty: 'Edited', saving: 'Saving…', conflict: 'Changed on disk', invalid: 'Not saved', error: 'Error' };
+
+/** Where this blog keeps a post's banner image, from its schema. */
+function bannerPath(schema: SiteSchema | null): FieldPath {
+  const f = (k: string) => schema?.fields.find((x) => x.key === k);
+  const banner = f('banner');
+  if (banner?.type === 'map') return ['banner', banner.fields?.find((x) => x.type === 'image')?.key ?? 'image'];
+  if (f('image')?.type === 'image') return ['image'];
+  const header = f('header');
+  const sub = header?.type === 'map' ? header.fields?.find((x) => x.type === 'image') : undefined;
+  if (sub) return ['header', sub.key];
+  return ['banner', 'image'];
+}
 
 /** The title in a front-matter block, as Jekyll reads it. */
 function titleOf(yaml: string): string | null {
@@ -47,6 +64,7 @@ export function App() {
   const [showProblems, setShowProblems] = useState(false);
   const [lastOperation, setLastOperation] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
+  const [view, setView] = useState<'editor' | 'taxonomy' | 'images'>('editor');
   const pendingLine = useRef<number | null>(null);
   const loadedTitle = useRef('');
   useEffect(() => {
@@ -195,6 +213,17 @@ export function App() {
         <button type="button" onClick={() => command('open-site')}>
           Open site…
         </button>
+        <div role="tablist" aria-label="View" className="view-tabs">
+          <button type="button" role="tab" aria-selected={view === 'editor'} onClick={() => setView('editor')}>
+            Editor
+          </button>
+          <button type="button" role="tab" aria-selected={view === 'taxonomy'} onClick={() => setView('taxonomy')}>
+            Tags &amp; categories
+          </button>
+          <button type="button" role="tab" aria-selected={view === 'images'} onClick={() => setView('images')}>
+            Images
+          </button>
+        </div>
         <span className="spacer" />
         {record && <span className="post-path" title={record.url}>{record.path}</span>}
         <button type="button" onClick={() => command('save')} disabled={!buffer || doc.state === 'saved'}>
@@ -280,7 +309,36 @@ export function App() {
       )}
       <div className="workspace">
         <PostList posts={posts} selected={path} onSelect={setPath} searchRef={searchRef} />
-        <main className="main">
+        {view === 'taxonomy' && (
+          <TaxonomyPanel
+            onApplied={(label) => {
+              setNotice(label);
+              setLastOperation(label);
+              void reload();
+              refreshProblems();
+            }}
+            onOpenPost={(p) => {
+              setPath(p);
+              setView('editor');
+            }}
+          />
+        )}
+        {view === 'images' && (
+          <ImagesPanel
+            assetBase={info?.assetBase ?? '/site-file/'}
+            onMessage={setNotice}
+            onSetBanner={
+              buffer
+                ? (sitePath) => {
+                    const error = applyEdit((t) => setField(t, bannerPath(schema), `/${sitePath}`));
+                    setNotice(error ?? `Banner of ${path} set to /${sitePath} (not saved yet)`);
+                    setView('editor');
+                  }
+                : null
+            }
+          />
+        )}
+        <main className="main" hidden={view !== 'editor'}>
           <section className="edit-column" style={{ flexBasis: `${split * 100}%` }}>
             {buffer && (
               <>
@@ -315,7 +373,23 @@ export function App() {
                     // The preview paints in this keystroke's task; React state follows.
                     preview.current?.render(fromBuffer({ ...buffer, body }));
                     doc.update({ body });
-                  }} onScrollLine={onEditorScroll} handle={editor} />
+                  }} onScrollLine={onEditorScroll}
+                  onFiles={(files, pos) => {
+                    void (async () => {
+                      let insert = '';
+                      for (const f of files) {
+                        try {
+                          const added = await uploadImage(f, 1600);
+                          insert += `![${f.name.replace(/\.[^.]+$/, '').replace(/[[\]]/g, '')}](${added.markdownPath})\n`;
+                        } catch (e) {
+                          setNotice(`${f.name}: ${(e as Error).message}`);
+                        }
+                      }
+                      if (insert && editor.view) editor.view.dispatch({ changes: { from: pos, insert } });
+                    })();
+                  }}
+                  handle={editor}
+                />
               </>
             )}
             {!buffer && <div className="empty">{path ? 'Loading…' : 'Choose a post.'}</div>}

@@ -22,6 +22,8 @@ interface Props {
   text: string;
   onChange(text: string): void;
   onScrollLine?(line: number): void;
+  /** Image files dropped or pasted into the editor, with the document position. */
+  onFiles?(files: File[], pos: number): void;
   handle: EditorHandle;
 }
 
@@ -31,10 +33,10 @@ const theme = EditorView.theme({
   '.cm-content': { padding: '12px 0', maxWidth: '52rem' },
 });
 
-export function MarkdownEditor({ docKey, text, onChange, onScrollLine, handle }: Props) {
+export function MarkdownEditor({ docKey, text, onChange, onScrollLine, onFiles, handle }: Props) {
   const host = useRef<HTMLDivElement>(null);
-  const callbacks = useRef({ onChange, onScrollLine });
-  callbacks.current = { onChange, onScrollLine };
+  const callbacks = useRef({ onChange, onScrollLine, onFiles });
+  callbacks.current = { onChange, onScrollLine, onFiles };
 
   useEffect(() => {
     const view = new EditorView({
@@ -61,6 +63,20 @@ export function MarkdownEditor({ docKey, text, onChange, onScrollLine, handle }:
             if (u.docChanged) callbacks.current.onChange(u.state.doc.toString());
           }),
           EditorView.domEventHandlers({
+            drop: (e, v) => {
+              const files = [...(e.dataTransfer?.files ?? [])].filter((f) => f.type.startsWith('image/'));
+              if (!files.length || !callbacks.current.onFiles) return false;
+              e.preventDefault();
+              callbacks.current.onFiles(files, v.posAtCoords({ x: e.clientX, y: e.clientY }) ?? v.state.selection.main.head);
+              return true;
+            },
+            paste: (e, v) => {
+              const files = [...(e.clipboardData?.files ?? [])].filter((f) => f.type.startsWith('image/'));
+              if (!files.length || !callbacks.current.onFiles) return false;
+              e.preventDefault();
+              callbacks.current.onFiles(files, v.state.selection.main.head);
+              return true;
+            },
             scroll: (_e, v) => {
               const top = v.lineBlockAtHeight(v.scrollDOM.scrollTop);
               callbacks.current.onScrollLine?.(v.state.doc.lineAt(top.from).number);

@@ -124,6 +124,13 @@ export interface ApiMethods {
   previewTermChange: { req: TermChangeRequest; res: { files: { path: string; lines: { line: number; before: string; after: string }[] }[] } };
   /** Applies it as one batch (undo reverses the whole batch). */
   applyTermChange: { req: TermChangeRequest; res: { label: string; written: number; conflicts: string[] } };
+  /** Images with the posts using them, missing references, where new images go. */
+  getGallery: {
+    req: Record<string, never>;
+    res: { images: { path: string; size: number; usedBy: string[] }[]; missing: { path: string; usedBy: string[] }[]; uploadFolder: string; useBaseurl: boolean };
+  };
+  /** Adds an image (base64) under a clean unique name; `markdownPath` is what to write in a post. */
+  addImage: { req: { name: string; data: string; folder?: string }; res: { path: string; markdownPath: string } };
   /** Reverses the last file operation; null when there is none. */
   undoOperation: { req: Record<string, never>; res: { undone: string | null } };
 }
@@ -190,6 +197,8 @@ export const methodNames: readonly MethodName[] = [
   'getTaxonomy',
   'previewTermChange',
   'applyTermChange',
+  'getGallery',
+  'addImage',
 ];
 
 export const eventNames: readonly EventName[] = ['post-changed', 'posts-reset', 'site-opened', 'menu-command'];

@@ -34,6 +34,8 @@ const shapes: { [K in MethodName]: Record<string, Field> } = {
   getTaxonomy: {},
   previewTermChange: { op: 'string', kind: 'string', names: 'string[]', to: 'string?' },
   applyTermChange: { op: 'string', kind: 'string', names: 'string[]', to: 'string?' },
+  getGallery: {},
+  addImage: { name: 'string', data: 'string', folder: 'string?' },
 };
 
 const MAX_TEXT = 20 * 1024 * 1024;

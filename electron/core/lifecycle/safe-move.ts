@@ -34,7 +34,7 @@ export async function moveNoOverwrite(from: string, to: string): Promise<void> {
 }
 
 /** Creates `file` with `text`; refuses when it exists. */
-export async function writeNewFile(file: string, text: string): Promise<void> {
+export async function writeNewFile(file: string, text: string | Uint8Array): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.postwright-${randomBytes(6).toString('hex')}.tmp`);
   await writeFileAtomic(temp, text);

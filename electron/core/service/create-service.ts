@@ -25,6 +25,8 @@ import type { OperationResult, TermChangeRequest } from '../../../shared/api/con
 import { collectTaxonomy } from '../../../shared/site/taxonomy';
 import { nearDuplicates, type TermOperation } from '../../../shared/site/taxonomy-edit';
 import { applyPlan, planTermOperation, revertPlan } from '../taxonomy/term-batch';
+import { addImage, buildGallery } from '../images/image-gallery';
+import { moveToTrash } from '../lifecycle/app-trash';
 import { createPost, deletePost, duplicatePost, publishPost, renamePost, undoChange, unpublishPost, type Change } from '../lifecycle/post-lifecycle';
 
 export interface CoreServiceOptions {
@@ -197,6 +199,23 @@ export async function createCoreService(options: CoreServiceOptions): Promise<Co
       if (!entry) return { undone: null };
       await s.syncPaths(await entry.run());
       return { undone: entry.label };
+    },
+    getGallery: () => buildGallery(current().root, current().config.config),
+    async addImage(req) {
+      const s = current();
+      if (!/^[A-Za-z0-9+/=\s]*$/.test(req.data)) throw new ApiError({ code: 'bad-request', message: 'image data must be base64' });
+      let rel: string;
+      try {
+        const folder = req.folder ?? (await buildGallery(s.root, s.config.config)).uploadFolder;
+        rel = await addImage(s.root, folder, req.name, Buffer.from(req.data, 'base64'));
+      } catch (error) {
+        if (error instanceof SourceError) throw new ApiError({ code: error.code === 'outside-site' ? 'outside-site' : 'invalid-input', message: error.message });
+        throw error;
+      }
+      undoStack.push({ label: `Add image ${rel}`, run: async () => (await moveToTrash(trashDir, s.root, rel).catch(() => undefined), []) });
+      const baseurl = s.config.config.baseurl;
+      const useBase = baseurl !== '' && (await buildGallery(s.root, s.config.config)).useBaseurl;
+      return { path: rel, markdownPath: `${useBase ? '{{ site.baseurl }}' : ''}/${rel}` };
     },
     async getTaxonomy() {
       const t = collectTaxonomy(current().records(), { drafts: true, unpublished: true });
