@@ -2,7 +2,7 @@
  * The open post: loading, dirty state, Ctrl+S and autosave through the core's atomic write,
  * conflicts with changes on disk, and crash recovery buffers.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { SaveResult } from '../../shared/api/contract';
 import { api } from '../app/api';
 import { fromBuffer, toBuffer, type PostBuffer } from './post-buffer';
@@ -91,9 +91,13 @@ export function usePostDocument(path: string | null) {
       if (!current.current || !path) return;
       const next = { ...current.current, ...patch };
       current.current = next;
-      setBuffer(next);
       const dirty = isDirty();
-      setState((s) => (s === 'conflict' ? s : dirty ? 'dirty' : 'saved'));
+      // The editor and preview already show the change; React catches up without delaying
+      // the next frame.
+      startTransition(() => {
+        setBuffer(next);
+        setState((s) => (s === 'conflict' ? s : dirty ? 'dirty' : 'saved'));
+      });
       if (timer.current) clearTimeout(timer.current);
       if (stashTimer.current) clearTimeout(stashTimer.current);
       if (dirty) {
