@@ -4,7 +4,7 @@
  * Everything of substance lives in the core (plain Node); this file only wires the window,
  * protocols, IPC, menu and dialogs.
  */
-import { BrowserWindow, app, dialog } from 'electron';
+import { BrowserWindow, app, dialog, shell } from 'electron';
 import path from 'node:path';
 import { createCoreService } from '../core/service/create-service';
 import type { CoreService } from '../core/service/dispatch';
@@ -69,6 +69,7 @@ async function start(): Promise<void> {
     assetBase: SITE_ASSET_BASE,
     canChooseFolder: true,
     version: app.getVersion(),
+    osTrash: (file) => shell.trashItem(file),
   });
   handleProtocols(rendererDir, service);
   registerIpc(service);

@@ -65,6 +65,7 @@ export function App() {
   const [lastOperation, setLastOperation] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
   const [view, setView] = useState<'editor' | 'taxonomy' | 'images'>('editor');
+  const [previewHidden, setPreviewHidden] = useState(false);
   const pendingLine = useRef<number | null>(null);
   const loadedTitle = useRef('');
   useEffect(() => {
@@ -142,6 +143,20 @@ export function App() {
     (name: string) => {
       if (name === 'save') void save();
       else if (name === 'quick-open') searchRef.current?.focus();
+      else if (name === 'new-post') {
+        const title = window.prompt('Title of the new post:');
+        if (title)
+          void api.createPost({ title }).then(
+            (r) => {
+              setNotice(r.label);
+              setLastOperation(r.label);
+              setPath(r.path);
+              setView('editor');
+              void reload();
+            },
+            (e) => setNotice(`New post failed: ${(e as Error).message}`),
+          );
+      } else if (name === 'toggle-preview') setPreviewHidden((h) => !h);
       else if (name === 'find' && editor.view) openSearchPanel(editor.view);
       else if (name === 'open-site') {
         const dir = window.prompt('Open the Jekyll site in this folder (full path):', site?.root ?? '');
@@ -152,7 +167,7 @@ export function App() {
         document.documentElement.style.fontSize = `${next}%`;
       }
     },
-    [save, editor, site, openSite],
+    [save, editor, site, openSite, reload],
   );
 
   useEffect(() => api.on('menu-command', (e) => command(e.command)), [command]);
@@ -339,7 +354,7 @@ export function App() {
           />
         )}
         <main className="main" hidden={view !== 'editor'}>
-          <section className="edit-column" style={{ flexBasis: `${split * 100}%` }}>
+          <section className="edit-column" style={{ flexBasis: previewHidden ? '100%' : `${split * 100}%` }}>
             {buffer && (
               <>
                 <details className="front-matter" open>
@@ -395,7 +410,7 @@ export function App() {
             {!buffer && <div className="empty">{path ? 'Loading…' : 'Choose a post.'}</div>}
           </section>
           <div className="divider" role="separator" aria-orientation="vertical" aria-label="Resize editor and preview" onPointerDown={startDrag} />
-          <section className="preview-column">
+          <section className="preview-column" hidden={previewHidden}>
             {outline.length > 0 && (
               <details className="outline">
                 <summary>Outline</summary>

@@ -159,11 +159,21 @@ export async function duplicatePost(root: string, rel: string): Promise<Change> 
   throw new SourceError('exists', 'too many copies already');
 }
 
-/** Moves the post to the app trash (recoverable with undo). */
-export async function deletePost(root: string, rel: string, trashDir: string): Promise<Change & { trashedTo: string }> {
+/** Moves a file to the OS trash; provided by the desktop shell where one exists. */
+export type OsTrash = (absPath: string) => Promise<void>;
+
+/**
+ * Moves the post to the OS trash when the host offers one, else to the app trash. Undo does not
+ * depend on either: the change keeps the text and writes it back.
+ */
+export async function deletePost(root: string, rel: string, trashDir: string, osTrash?: OsTrash): Promise<Change & { trashedTo: string }> {
   const file = await abs(root, rel);
   const text = await readFile(file, 'utf8');
-  const trashedTo = await moveToTrash(trashDir, root, normaliseRelPath(rel));
+  let trashedTo: string;
+  if (osTrash) {
+    await osTrash(file);
+    trashedTo = 'the system trash';
+  } else trashedTo = await moveToTrash(trashDir, root, normaliseRelPath(rel));
   return { label: `Delete: ${rel}`, path: rel, created: [], removed: [{ path: rel, text }], trashedTo };
 }
 

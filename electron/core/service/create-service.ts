@@ -41,6 +41,8 @@ export interface CoreServiceOptions {
   cacheDir?: string | false;
   /** Watch the site for outside changes (default true). */
   watch?: boolean;
+  /** The OS trash, where the host has one (Electron's shell.trashItem); else the app trash is used. */
+  osTrash?: (absPath: string) => Promise<void>;
 }
 
 declare const __POSTWRIGHT_VERSION__: string | undefined;
@@ -192,7 +194,7 @@ export async function createCoreService(options: CoreServiceOptions): Promise<Co
     unpublishPost: (req) => operate(async (s) => unpublishPost(s.root, s.config.config, (await s.resolvePost(req.path)).rel)),
     renamePost: (req) => operate(async (s) => renamePost(s.root, (await s.resolvePost(req.path)).rel, req.slug)),
     duplicatePost: (req) => operate(async (s) => duplicatePost(s.root, (await s.resolvePost(req.path)).rel)),
-    deletePost: (req) => operate(async (s) => deletePost(s.root, (await s.resolvePost(req.path)).rel, trashDir)),
+    deletePost: (req) => operate(async (s) => deletePost(s.root, (await s.resolvePost(req.path)).rel, trashDir, options.osTrash)),
     async undoOperation() {
       const s = current();
       const entry = undoStack.pop();
