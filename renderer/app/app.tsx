@@ -134,6 +134,14 @@ export function App() {
     }
   }, [doc.buffer, doc.loadCount, editor]);
 
+  const applyEditRef = useRef(applyEdit);
+  applyEditRef.current = applyEdit;
+  const stableApplyEdit = useCallback((edit: (text: string) => EditResult) => applyEditRef.current(edit), []);
+  const formEnv = useMemo(
+    () => ({ assetBase: info?.assetBase ?? '/site-file/', baseurl: context?.baseurl ?? '', timezone: typeof context?.site.timezone === 'string' ? context.site.timezone : null }),
+    [info, context],
+  );
+
   const save = useCallback(async () => {
     const result = await doc.save();
     if (result?.status === 'saved' && result.record) updateRecord(result.record);
@@ -370,9 +378,9 @@ export function App() {
                   {fmTab === 'form' && schema ? (
                     <FrontMatterForm
                       schema={schema}
-                      text={fullText}
-                      env={{ assetBase: info?.assetBase ?? '/site-file/', baseurl: context?.baseurl ?? '', timezone: typeof context?.site.timezone === 'string' ? context.site.timezone : null }}
-                      onEdit={applyEdit}
+                      yaml={buffer.yaml}
+                      env={formEnv}
+                      onEdit={stableApplyEdit}
                     />
                   ) : (
                     <textarea

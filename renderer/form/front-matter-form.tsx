@@ -3,12 +3,11 @@
  * editor so only that field's lines change. Problems (required, bad date, bad YAML) show inline
  * and never block typing.
  */
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { deleteField, setField, setFieldSource, type EditResult } from '../../shared/front-matter/edit-front-matter';
 import { termsOf, termsValue } from '../../shared/front-matter/form-values';
 import type { FieldPath } from '../../shared/front-matter/field-path';
 import type { PlainValue } from '../../shared/front-matter/yaml-render';
-import { splitPost } from '../../shared/front-matter/split';
 import type { SchemaField, SiteSchema } from '../../shared/site/schema';
 import { readYaml, YamlDate, YamlTime } from '../../shared/yaml/read-yaml';
 import { ChipsInput } from './chips-input';
@@ -23,16 +22,15 @@ export interface FormEnv {
 
 interface Props {
   schema: SiteSchema;
-  text: string;
+  /** The YAML between the fences (the body is not needed, so typing in it does not re-render the form). */
+  yaml: string;
   env: FormEnv;
   /** Applies an edit of the whole post text; returns an error message when it was refused. */
   onEdit(edit: (text: string) => EditResult): string | null;
 }
 
-function dataOf(text: string): { data: Record<string, unknown>; error: string | null } {
-  const fm = splitPost(text).frontMatter;
-  if (!fm) return { data: {}, error: null };
-  const read = readYaml(fm.yaml);
+function dataOf(yaml: string): { data: Record<string, unknown>; error: string | null } {
+  const read = readYaml(yaml);
   if (!read.ok) return { data: {}, error: `Front matter line ${read.line}: ${read.message}. Fix it in the YAML tab.` };
   return { data: read.value && typeof read.value === 'object' && !Array.isArray(read.value) ? (read.value as Record<string, unknown>) : {}, error: null };
 }
@@ -43,8 +41,8 @@ function yamlText(value: unknown): string {
   return JSON.stringify(value, (_k, v) => (v instanceof YamlDate || v instanceof YamlTime ? v.toString() : v));
 }
 
-export function FrontMatterForm({ schema, text, env, onEdit }: Props) {
-  const { data, error } = dataOf(text);
+export const FrontMatterForm = memo(function FrontMatterForm({ schema, yaml, env, onEdit }: Props) {
+  const { data, error } = dataOf(yaml);
   if (error) return <div className="form-error" role="alert">{error}</div>;
   const known = new Set(schema.fields.map((f) => f.key));
   const extra = Object.keys(data).filter((k) => !known.has(k));
@@ -56,7 +54,7 @@ export function FrontMatterForm({ schema, text, env, onEdit }: Props) {
       ))}
     </form>
   );
-}
+});
 
 interface RowProps {
   field: SchemaField;

@@ -6,6 +6,7 @@ export const PREVIEW_CSS = `
 body { margin: 0; padding: 1.5rem 2rem 4rem; font: 17px/1.65 Georgia, 'Iowan Old Style', serif; color: #1f2328; background: #fff; }
 @media (prefers-color-scheme: dark) { body { color: #e6e6e6; background: #16181c; } a { color: #8ab4f8; } code, pre { background: #23262d !important; } }
 #content { max-width: 44rem; margin: 0 auto; }
+.pw-section { content-visibility: auto; contain-intrinsic-size: auto 40rem; }
 img { max-width: 100%; height: auto; }
 .banner { display: block; width: 100%; max-height: 18rem; object-fit: cover; border-radius: 6px; margin: 0 auto 1rem; }
 #banner:empty { display: none; }
