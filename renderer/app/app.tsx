@@ -118,7 +118,7 @@ export function App() {
   );
 
   useEffect(() => {
-    if (pendingRestore && doc.buffer && path === pendingRestore.path) {
+    if (pendingRestore && doc.buffer && doc.loadedPath === pendingRestore.path && path === pendingRestore.path) {
       doc.replaceText(pendingRestore.text);
       setPendingRestore(null);
     }

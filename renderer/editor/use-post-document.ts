@@ -22,6 +22,7 @@ export function usePostDocument(path: string | null) {
   const [message, setMessage] = useState<string>('');
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [loadCount, setLoadCount] = useState(0);
+  const [loadedPath, setLoadedPath] = useState<string | null>(null);
   const saved = useRef<{ text: string; version: string } | null>(null);
   const current = useRef<PostBuffer | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -45,7 +46,11 @@ export function usePostDocument(path: string | null) {
     saved.current = null;
     if (!path) return;
     api.readPost({ path }).then(
-      (post) => !cancelled && load(post.text, post.version),
+      (post) => {
+        if (cancelled) return;
+        load(post.text, post.version);
+        setLoadedPath(path);
+      },
       (error) => !cancelled && (setState('error'), setMessage((error as Error).message)),
     );
     return () => {
@@ -169,5 +174,5 @@ export function usePostDocument(path: string | null) {
   const keepMine = useCallback(() => conflict && void save({ baseVersion: conflict.diskVersion }), [conflict, save]);
   const takeTheirs = useCallback(() => conflict && load(conflict.diskText, conflict.diskVersion), [conflict, load]);
 
-  return { buffer, state, message, conflict, update, save, keepMine, takeTheirs, replaceText, loadCount, savedText: saved.current?.text ?? '' };
+  return { buffer, state, message, conflict, update, save, keepMine, takeTheirs, replaceText, loadCount, loadedPath, savedText: saved.current?.text ?? '' };
 }

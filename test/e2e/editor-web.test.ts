@@ -93,6 +93,22 @@ describe.skipIf(!chromiumAvailable())('editor in Chromium (web mode)', () => {
     await expect.poll(() => readFile(file, 'utf8')).toContain('Mine, unsaved.');
   });
 
+  it('unsaved work survives a crash and is offered back on the next start', async () => {
+    await openPost('Using Liquid');
+    await page.getByRole('textbox', { name: 'Editor', exact: true }).click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('Words typed just before a crash.');
+    await page.waitForTimeout(700); // stashed after 400 ms, autosave would come at 1.5 s
+    await page.close(); // the window dies without saving
+    page = await browser.newPage({ viewport: { width: 1300, height: 850 } });
+    await page.goto(web.host.openUrl);
+    const banner = page.getByRole('alert').filter({ hasText: 'Unsaved changes from last time' });
+    await banner.waitFor();
+    await banner.getByRole('button', { name: 'Open' }).click();
+    const file = path.join(site, '_posts/2026-05-21-liquid-in-posts.md');
+    await expect.poll(() => readFile(file, 'utf8'), { timeout: 10_000 }).toContain('Words typed just before a crash.');
+  });
+
   it('renders hostile content without running anything', async () => {
     await openPost('Hostile');
     const preview = page.frameLocator('iframe[title="Preview"]');
