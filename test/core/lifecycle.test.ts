@@ -10,7 +10,7 @@ import path from 'node:path';
 import { createPost, deletePost, duplicatePost, publishPost, renamePost, undoChange, unpublishPost } from '../../electron/core/lifecycle/post-lifecycle';
 import { loadSiteConfig } from '../../electron/core/site/site-config';
 import { siteSchema } from '../../electron/core/site/site-schema';
-import { copySite, jekyllPosts } from '../support/jekyll-oracle';
+import { copySite, jekyllPosts, strictBuild } from '../support/jekyll-oracle';
 import { checkTool } from '../support/require-tool';
 
 const SAMPLE = path.resolve(__dirname, '../../resources/sample-blog');
@@ -36,6 +36,8 @@ describe('post lifecycle', () => {
     const renamed = await renamePost(root, published.path, 'north-ridge');
     expect(renamed.path).toBe('_posts/2026-07-04-north-ridge.md');
     if (hasJekyll) {
+      const build = await strictBuild(root);
+      expect(build.code, build.stderr).toBe(0);
       const post = (await jekyllPosts(root)).find((p) => p.path === renamed.path)!;
       expect(post).toMatchObject({ title: 'Up: the North Ridge', date: '2026-07-04T12:20:30+02:00', url: '/2026/07/04/north-ridge/', draft: false });
     }
