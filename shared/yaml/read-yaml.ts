@@ -8,32 +8,49 @@
  * the tests.
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, type Document, type Node } from 'yaml';
-import { resolvePlainScalar, SymbolError, YamlDate, YamlTime, YamlReadError, parseTime, TRUE, FALSE, type YamlValue, type ReadYamlResult, type ReadYamlOptions } from './yaml-scalars';
+import { resolvePlainScalar, SymbolError, YamlDate, YamlTime, YamlReadError, type YamlValue, type ReadYamlResult, type ReadYamlOptions } from './yaml-scalars';
 import { readSimpleYaml } from './simple-yaml';
 
 export { resolvePlainScalar, SymbolError, YamlDate, YamlTime, type YamlValue, type ReadYamlResult, type ReadYamlOptions };
 
-function resolveTagged(tag: string, text: string): YamlValue {
-  switch (tag) {
-    case 'tag:yaml.org,2002:str':
-      return text;
-    case 'tag:yaml.org,2002:null':
-      return null;
-    case 'tag:yaml.org,2002:bool':
-      return TRUE.test(text) ? true : FALSE.test(text) ? false : text;
-    case 'tag:yaml.org,2002:int': {
-      const v = resolvePlainScalar(text);
-      return typeof v === 'number' ? Math.trunc(v) : text;
-    }
-    case 'tag:yaml.org,2002:float': {
-      const n = Number(text.replace(/[_,]/g, ''));
-      return Number.isNaN(n) ? text : n;
-    }
-    case 'tag:yaml.org,2002:timestamp':
-      return parseTime(text) ?? resolvePlainScalar(text);
-    default:
-      return resolvePlainScalar(text);
+const TAG = 'tag:yaml.org,2002:';
+
+/** A tag Jekyll refuses; the converter adds the position. */
+class TagError extends Error {}
+
+/** Base64 (`!!binary`) decoded as UTF-8 text, as Psych's `unpack('m')` (no Node Buffer here). */
+function decodeBase64(text: string): string {
+  const clean = text.replace(/[^A-Za-z0-9+/]/g, '');
+  try {
+    const bytes = Uint8Array.from(atob(clean.length % 4 === 1 ? clean.slice(0, -1) : clean), (c) => c.charCodeAt(0));
+    return new TextDecoder().decode(bytes);
+  } catch {
+    return text;
   }
+}
+
+/**
+ * A scalar with an explicit tag, as Psych's `ToRuby#deserialize`: `!!str` and `!!binary` are
+ * strings, `!!float` must read as a number, Ruby classes are refused by `safe_load`, and every
+ * other tag (`!!int`, `!!bool`, `!!null`, `!!timestamp`, `!local`…) reads the text as if plain,
+ * quoted or not.
+ */
+function resolveTagged(tag: string, text: string): YamlValue {
+  if (tag === `${TAG}str` || /^!(?:str|ruby\/string)$/.test(tag)) return text;
+  if (tag === `${TAG}binary` || tag === '!binary') return decodeBase64(text);
+  if (tag.startsWith('!ruby/')) throw new TagError(`the tag ${tag} asks for a Ruby object, which Jekyll refuses`);
+  const value = resolvePlainScalar(text);
+  if (tag === `${TAG}float` || tag === '!float') {
+    if (typeof value === 'number') return value;
+    const n = typeof value === 'string' && /^\s*[-+]?(?:\d[\d_]*)?(?:\.\d[\d_]*)?(?:[eE][-+]?\d+)?\s*$/.test(value) && /\d/.test(value) ? Number(value.trim().replace(/_/g, '')) : NaN;
+    if (Number.isNaN(n)) throw new TagError(`'${text}' is tagged ${tag} but is not a number`);
+    return n;
+  }
+  return value;
+}
+
+function isPlainMap(value: YamlValue): value is { [key: string]: YamlValue } {
+  return !!value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof YamlDate) && !(value instanceof YamlTime);
 }
 
 class Converter {
@@ -52,58 +69,83 @@ class Converter {
       if (++this.aliases > this.maxAliases) throw new YamlReadError(`too many aliases (more than ${this.maxAliases}): refusing a possible alias bomb`, offsetOf(node));
       const target = node.resolve(this.doc);
       if (!target) throw new YamlReadError(`unknown alias *${node.source}`, offsetOf(node));
+      // Converted once and shared, so aliases of aliases never multiply the work.
       const done = this.anchors.get(target);
       if (done !== undefined) return done;
       return this.convert(target, depth + 1);
     }
+    const tag = (node as { tag?: string }).tag;
+    if (tag && tag !== '!' && !isScalar(node) && (tag.startsWith('!ruby/') || tag === `${TAG}set`)) {
+      throw new YamlReadError(`the tag ${tag} asks for a Ruby object, which Jekyll refuses`, offsetOf(node));
+    }
     let value: YamlValue;
-    if (isScalar(node)) {
-      const text = String(node.value ?? '');
-      if (node.tag && node.tag !== 'tag:yaml.org,2002:str' && node.tag !== '!') value = resolveTagged(node.tag, text);
-      else if (node.tag) value = text;
-      else if (node.type === Scalar.PLAIN) {
-        try {
-          value = resolvePlainScalar(text);
-        } catch (error) {
-          if (error instanceof SymbolError) throw new YamlReadError(error.message, offsetOf(node));
-          throw error;
-        }
-      }
-      else value = text;
-    } else if (isSeq(node)) {
-      value = node.items.map((item) => this.convert(item, depth + 1));
-    } else if (isMap(node)) {
-      const map: Record<string, YamlValue> = Object.create(null);
-      for (const pair of node.items) {
-        if (!isPair(pair)) continue;
-        const keyNode = pair.key;
-        if (isScalar(keyNode) && keyNode.value === '<<' && keyNode.type === Scalar.PLAIN) {
-          this.mergeInto(map, this.convert(pair.value, depth + 1));
-          continue;
-        }
-        const key = this.convert(keyNode, depth + 1);
-        map[keyString(key)] = this.convert(pair.value, depth + 1);
-      }
-      value = { ...map };
-    } else {
-      value = null;
+    try {
+      value = this.convertNode(node, tag, depth);
+    } catch (error) {
+      if (error instanceof SymbolError || error instanceof TagError) throw new YamlReadError(error.message, offsetOf(node));
+      throw error;
     }
     if (node && typeof node === 'object' && 'anchor' in node && (node as { anchor?: string }).anchor) this.anchors.set(node as Node, value);
     return value;
   }
 
-  private mergeInto(map: Record<string, YamlValue>, source: YamlValue): void {
-    const sources = Array.isArray(source) ? source : [source];
-    for (const s of sources) {
-      if (!s || typeof s !== 'object' || Array.isArray(s) || s instanceof YamlDate || s instanceof YamlTime) continue;
-      for (const [k, v] of Object.entries(s)) if (!(k in map)) map[k] = v;
+  private convertNode(node: unknown, tag: string | undefined, depth: number): YamlValue {
+    if (isScalar(node)) {
+      const text = String(node.value ?? '');
+      if (tag) return resolveTagged(tag, text);
+      return node.type === Scalar.PLAIN ? resolvePlainScalar(text) : text;
     }
+    if (isSeq(node)) {
+      const items = node.items.map((item) => this.convert(item, depth + 1));
+      // `!!omap [a: 1, b: 2]` is a Hash in Psych.
+      if (tag === `${TAG}omap` && items.every(isPlainMap)) return Object.assign({}, ...items) as YamlValue;
+      return items;
+    }
+    if (isMap(node)) {
+      const map: Record<string, YamlValue> = {};
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const keyNode = pair.key;
+        const key = this.convert(keyNode, depth + 1);
+        const value = this.convert(pair.value, depth + 1);
+        const strTagged = isScalar(keyNode) && (keyNode.tag === `${TAG}str` || keyNode.tag === '!str');
+        if (key === '<<' && !strTagged && this.merge(map, pair.value, value)) continue;
+        setKey(map, keyString(key), value);
+      }
+      return map;
+    }
+    return null;
   }
+
+  /**
+   * A `<<` merge key as Psych's `revive_hash`: the merged keys overwrite those before it and are
+   * overwritten by those after; in a list of maps the earlier map wins. Returns false when the
+   * value cannot merge, and `<<` is then an ordinary key.
+   */
+  private merge(map: Record<string, YamlValue>, node: unknown, value: YamlValue): boolean {
+    if (isSeq(node) && !isAlias(node)) {
+      if (!Array.isArray(value) || !value.every(isPlainMap)) return false;
+      const merged: Record<string, YamlValue> = {};
+      for (const source of [...value].reverse()) for (const [k, v] of Object.entries(source)) setKey(merged, k, v);
+      for (const [k, v] of Object.entries(merged)) setKey(map, k, v);
+      return true;
+    }
+    if (!(isMap(node) || isAlias(node)) || !isPlainMap(value)) return false;
+    for (const [k, v] of Object.entries(value)) setKey(map, k, v);
+    return true;
+  }
+}
+
+/** Assigns without ever touching `Object.prototype` (a key `__proto__` is data). */
+function setKey(map: Record<string, YamlValue>, key: string, value: YamlValue): void {
+  if (key === '__proto__') Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
+  else map[key] = value;
 }
 
 /** Map keys as strings: Psych keeps typed keys, JSON cannot. */
 export function keyString(key: YamlValue): string {
   if (key === null) return '';
+  if (key instanceof YamlDate || key instanceof YamlTime) return key.toString();
   if (typeof key === 'object') return JSON.stringify(key);
   return String(key);
 }
@@ -175,14 +217,21 @@ export function indentQuotedContinuations(source: string): string {
   return out;
 }
 
-/** Tabs after a quoted scalar are accepted by libyaml (Jekyll) but not by `yaml`: blank them. */
-function tolerateTrailingTabs(source: string): string {
-  return source.replace(/(["'])([ \t]*\t[ \t]*)(?=\r?$|\r?\n|#)/gm, (_m, q: string, ws: string) => q + ' '.repeat(ws.length));
+/**
+ * Every scalar stays a string with its style and tag (failsafe schema, no known tags such as
+ * `!!timestamp` resolved by `yaml`); duplicate keys are allowed (the last wins, as in Psych).
+ */
+function parse(text: string): Document {
+  return parseDocument(text, { schema: 'failsafe', resolveKnownTags: false, uniqueKeys: false, prettyErrors: false, strict: false });
+}
+
+/** Psych reads the first document of a stream and ignores the rest. */
+function errorsOf(doc: Document) {
+  return doc.errors.filter((e) => e.code !== 'MULTIPLE_DOCS');
 }
 
 /** Parses `source`; never throws for bad input. */
 export function readYaml(source: string, options: ReadYamlOptions = {}): ReadYamlResult {
-  const maxAliasCount = options.maxAliasCount ?? 50;
   if (!source.trim()) return { ok: true, value: null };
   const simple = readSimpleYaml(source, keyString);
   if (simple !== undefined) return { ok: true, value: simple };
@@ -193,18 +242,18 @@ export function readYaml(source: string, options: ReadYamlOptions = {}): ReadYam
 export function readYamlFull(source: string, options: ReadYamlOptions = {}): ReadYamlResult {
   const maxAliasCount = options.maxAliasCount ?? 50;
   if (!source.trim()) return { ok: true, value: null };
-  const text = source.includes('\t') ? tolerateTrailingTabs(source) : source;
+  const text = source;
   try {
-    let doc = parseDocument(text, { schema: 'failsafe', uniqueKeys: false, prettyErrors: false, strict: false });
-    if (doc.errors.length) {
+    let doc = parse(text);
+    if (errorsOf(doc).length) {
       // libyaml (Jekyll) accepts a quoted value continued on a line that is not indented.
       const lenient = indentQuotedContinuations(text);
       if (lenient !== text) {
-        const retry = parseDocument(lenient, { schema: 'failsafe', uniqueKeys: false, prettyErrors: false, strict: false });
-        if (!retry.errors.length) doc = retry;
+        const retry = parse(lenient);
+        if (!errorsOf(retry).length) doc = retry;
       }
     }
-    const problem = doc.errors[0];
+    const problem = errorsOf(doc)[0];
     if (problem) {
       const { line, col } = position(source, problem.pos[0]);
       return { ok: false, message: problem.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''), line, col };
