@@ -8,6 +8,8 @@ import { indexCommand } from './commands/index-command';
 import { setCommand } from './commands/set-command';
 import { tagsCommand } from './commands/tags-command';
 import { schemaCommand } from './commands/schema-command';
+import { statusCommand } from './commands/status-command';
+import { syncCommand } from './commands/sync-command';
 import { deleteCommand, newCommand, publishCommand, renameCommand, unpublishCommand } from './commands/lifecycle-commands';
 
 export const commands: Command[] = [
@@ -22,4 +24,6 @@ export const commands: Command[] = [
   unpublishCommand,
   renameCommand,
   deleteCommand,
+  statusCommand,
+  syncCommand,
 ];

@@ -15,6 +15,7 @@ import { writeFileAtomic } from '../../electron/core/store/atomic-write';
 import { corporaReport } from './corpora-report';
 import { uiBench } from './ui-bench';
 import { manageBench } from './manage-bench';
+import { gitBench } from './git-bench';
 
 const POSTS = 10_000;
 
@@ -79,6 +80,7 @@ async function main(): Promise<void> {
   log(`jekyll read of the same site: ${await timeJekyllRead(site)}`);
   await uiBench(site, path.resolve(__dirname, '../renderer'), log);
   await manageBench(site, log);
+  await gitBench(log);
 
   await corporaReport(path.resolve(__dirname, '../../../shared/corpora'), log);
   await rm(work, { recursive: true, force: true });

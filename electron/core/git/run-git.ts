@@ -113,10 +113,22 @@ function spawnGit(root: string, args: readonly string[], options: GitRunOptions)
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    let stopped: GitErrorKind | null = null;
-    const stop = (why: GitErrorKind) => {
-      stopped ??= why;
+    let settled = false;
+    // A timed-out or cancelled git is killed and the promise settles at once: a grandchild
+    // (ssh, a credential helper) may keep the pipes open long after git itself is gone.
+    const stop = (why: 'timeout' | 'aborted') => {
+      if (settled) return;
+      settled = true;
+      cleanUp();
       child.kill('SIGTERM');
+      child.stdout!.destroy();
+      child.stderr!.destroy();
+      const stderr = Buffer.concat(err).toString('utf8');
+      reject(
+        why === 'timeout'
+          ? new GitError('timeout', `git ${args[0]} took longer than ${Math.round((options.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000)} s and was stopped`, { args, stderr })
+          : new GitError('aborted', `git ${args[0]} was cancelled`, { args, stderr }),
+      );
     };
     const timer = setTimeout(() => stop('timeout'), options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     timer.unref();
@@ -128,8 +140,13 @@ function spawnGit(root: string, args: readonly string[], options: GitRunOptions)
     };
     child.stdout!.on('data', (chunk: Buffer) => out.push(chunk));
     child.stderr!.on('data', (chunk: Buffer) => err.push(chunk));
-    if (options.input !== undefined) child.stdin!.end(options.input);
+    if (options.input !== undefined) {
+      child.stdin!.on('error', () => undefined); // git may exit before reading all of it
+      child.stdin!.end(options.input);
+    }
     child.on('error', (error: NodeJS.ErrnoException) => {
+      if (settled) return;
+      settled = true;
       cleanUp();
       if (error.code !== 'ENOENT') return reject(new GitError('failed', `could not run git: ${error.message}`, { args }));
       // spawn says ENOENT both for a missing program and for a missing working folder.
@@ -139,11 +156,10 @@ function spawnGit(root: string, args: readonly string[], options: GitRunOptions)
       );
     });
     child.on('close', (code) => {
+      if (settled) return;
+      settled = true;
       cleanUp();
-      const stderr = Buffer.concat(err).toString('utf8');
-      if (stopped === 'timeout') return reject(new GitError('timeout', `git ${args[0]} took longer than ${Math.round((options.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000)} s and was stopped`, { args, stderr }));
-      if (stopped === 'aborted') return reject(new GitError('aborted', `git ${args[0]} was cancelled`, { args, stderr }));
-      resolve({ stdout: Buffer.concat(out).toString('utf8'), stderr, code: code ?? 1 });
+      resolve({ stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), code: code ?? 1 });
     });
   });
 }
