@@ -27,6 +27,9 @@ import type { FieldPath } from '../../shared/front-matter/field-path';
 import { TaxonomyPanel } from '../manage/taxonomy-panel';
 import { ImagesPanel } from '../manage/images-panel';
 import { uploadImage } from '../manage/upload-image';
+import { useGitStatus } from '../git/use-git-status';
+import { GitBar } from '../git/git-bar';
+import { ConflictPanel } from '../git/conflict-panel';
 
 const STATE_LABEL: Record<string, string> = { saved: 'Saved', dirty: 'Edited', saving: 'Saving…', conflict: 'Changed on disk', invalid: 'Not saved', error: 'Error' };
 
@@ -66,6 +69,10 @@ export function App() {
   const [notice, setNotice] = useState('');
   const [view, setView] = useState<'editor' | 'taxonomy' | 'images'>('editor');
   const [previewHidden, setPreviewHidden] = useState(false);
+  const git = useGitStatus(site?.root ?? null);
+  const [conflicts, setConflicts] = useState<string[] | null>(null);
+  const [diffText, setDiffText] = useState<string | null>(null);
+  const gitStates = useMemo(() => new Map((git.status?.files ?? []).map((f) => [f.path, f.state])), [git.status]);
   const pendingLine = useRef<number | null>(null);
   const loadedTitle = useRef('');
   useEffect(() => {
@@ -248,6 +255,22 @@ export function App() {
           </button>
         </div>
         <span className="spacer" />
+        <GitBar
+          status={git.status}
+          canDiff={!!path}
+          beforeSync={async () => {
+            if (doc.state === 'saved') return true;
+            const r = await doc.save();
+            return r === null || r.status === 'saved';
+          }}
+          onOutcome={(outcome, message) => {
+            setNotice(message);
+            if (outcome?.status === 'conflict') setConflicts(outcome.files);
+            git.refresh();
+            void reload();
+          }}
+          onShowDiff={() => path && void api.gitDiff({ path }).then((d) => setDiffText(d.diff || 'No changes since the last commit.'), (e) => setNotice((e as Error).message))}
+        />
         {record && <span className="post-path" title={record.url}>{record.path}</span>}
         <button type="button" onClick={() => command('save')} disabled={!buffer || doc.state === 'saved'}>
           Save
@@ -310,6 +333,43 @@ export function App() {
           </button>
         </div>
       )}
+      {conflicts && (
+        <ConflictPanel
+          files={conflicts}
+          onDone={(_outcome, message) => {
+            setNotice(message);
+            setConflicts(null);
+            git.refresh();
+            void reload();
+          }}
+        />
+      )}
+      {!conflicts && git.status?.operation && (
+        <div className="bar conflict" role="alert">
+          A sync stopped on a conflict.
+          <button type="button" onClick={() => setConflicts(git.status!.files.filter((f) => f.state === 'conflicted').map((f) => f.path))}>
+            Resolve
+          </button>
+        </div>
+      )}
+      {diffText !== null && (
+        <section className="diff" aria-label="Changes since the last commit">
+          <header>
+            <strong>Changes in {path} since the last commit</strong>
+            <button type="button" onClick={() => setDiffText(null)}>
+              Close
+            </button>
+          </header>
+          <pre>
+            {diffText.split('\n').map((line, i) => (
+              <span key={i} className={line.startsWith('+') ? 'add' : line.startsWith('-') ? 'del' : ''}>
+                {line}
+                {'\n'}
+              </span>
+            ))}
+          </pre>
+        </section>
+      )}
       {doc.conflict && (
         <div className="bar conflict" role="alert">
           This post changed on disk while you were editing.
@@ -331,7 +391,7 @@ export function App() {
         </div>
       )}
       <div className="workspace">
-        <PostList posts={posts} selected={path} onSelect={setPath} searchRef={searchRef} />
+        <PostList posts={posts} selected={path} onSelect={setPath} searchRef={searchRef} gitStates={gitStates} />
         {view === 'taxonomy' && (
           <TaxonomyPanel
             onApplied={(label) => {

@@ -14,10 +14,12 @@ interface Props {
   selected: string | null;
   onSelect(path: string): void;
   searchRef: React.RefObject<HTMLInputElement | null>;
+  /** Git state per changed post (new, modified, deleted, conflicted); absent means in sync. */
+  gitStates?: ReadonlyMap<string, string>;
 }
 
 /** Memoised: typing in the editor does not re-render the list. */
-export const PostList = memo(function PostList({ posts, selected, onSelect, searchRef }: Props) {
+export const PostList = memo(function PostList({ posts, selected, onSelect, searchRef, gitStates }: Props) {
   const [filter, setFilter] = useState<PostFilter>({ query: '', sort: 'date-desc', state: 'all', category: '', tag: '', bodyHits: null });
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
@@ -113,6 +115,7 @@ export const PostList = memo(function PostList({ posts, selected, onSelect, sear
                 {!p.draft && !p.published && !p.skipped && <span className="badge unpublished">unpublished</span>}
                 {p.error && <span className="badge error">error</span>}
                 {p.skipped && <span className="badge skipped">skipped</span>}
+                {gitStates?.get(p.path) && <span className={`badge git-${gitStates.get(p.path)}`} title="git status">{gitStates.get(p.path)}</span>}
               </div>
             </div>
           ))}

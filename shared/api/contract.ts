@@ -8,6 +8,9 @@
 import type { PostRecord } from '../jekyll/site-types';
 import type { SiteSchema } from '../site/schema';
 import type { Problem } from '../site/check-rules';
+import type { ConflictView, GitStatusView, SyncOutcome } from './git-types';
+
+export type { ConflictView, GitStatusView, SyncOutcome } from './git-types';
 
 export interface AppInfo {
   version: string;
@@ -131,6 +134,17 @@ export interface ApiMethods {
   };
   /** Adds an image (base64) under a clean unique name; `markdownPath` is what to write in a post. */
   addImage: { req: { name: string; data: string; folder?: string }; res: { path: string; markdownPath: string } };
+  gitStatus: { req: Record<string, never>; res: GitStatusView };
+  gitDiff: { req: { path: string }; res: { diff: string } };
+  /** A commit message describing the current changes ("Update post: …"). */
+  suggestCommitMessage: { req: Record<string, never>; res: { message: string } };
+  /** Commit, pull (rebase, or merge), push; never forced. */
+  syncSite: { req: { message?: string; merge?: boolean }; res: SyncOutcome };
+  getConflict: { req: { path: string }; res: ConflictView };
+  resolveConflict: { req: { path: string; text: string }; res: { ok: true } };
+  continueSync: { req: Record<string, never>; res: SyncOutcome };
+  /** Back to exactly the state before the sync. */
+  abortSync: { req: Record<string, never>; res: { ok: boolean; message: string } };
   /** Reverses the last file operation; null when there is none. */
   undoOperation: { req: Record<string, never>; res: { undone: string | null } };
 }
@@ -153,6 +167,10 @@ export interface ApiEvents {
   /** The list should be reloaded as a whole (config changed, site reopened). */
   'posts-reset': { postCount: number };
   'site-opened': SiteSummary;
+  /** A step of a running sync. */
+  'sync-progress': { step: string };
+  /** Git status after a background fetch or a sync. */
+  'git-status': GitStatusView;
   /** A native menu item or accelerator, forwarded to the renderer. */
   'menu-command': { command: MenuCommand };
 }
@@ -199,9 +217,17 @@ export const methodNames: readonly MethodName[] = [
   'applyTermChange',
   'getGallery',
   'addImage',
+  'gitStatus',
+  'gitDiff',
+  'suggestCommitMessage',
+  'syncSite',
+  'getConflict',
+  'resolveConflict',
+  'continueSync',
+  'abortSync',
 ];
 
-export const eventNames: readonly EventName[] = ['post-changed', 'posts-reset', 'site-opened', 'menu-command'];
+export const eventNames: readonly EventName[] = ['post-changed', 'posts-reset', 'site-opened', 'menu-command', 'sync-progress', 'git-status'];
 
 /** How a transport delivers calls and events; the client is built on top of one. */
 export interface Transport {

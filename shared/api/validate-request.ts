@@ -36,6 +36,14 @@ const shapes: { [K in MethodName]: Record<string, Field> } = {
   applyTermChange: { op: 'string', kind: 'string', names: 'string[]', to: 'string?' },
   getGallery: {},
   addImage: { name: 'string', data: 'string', folder: 'string?' },
+  gitStatus: {},
+  gitDiff: { path: 'string' },
+  suggestCommitMessage: {},
+  syncSite: { message: 'string?', merge: 'boolean?' },
+  getConflict: { path: 'string' },
+  resolveConflict: { path: 'string', text: 'string' },
+  continueSync: {},
+  abortSync: {},
 };
 
 const MAX_TEXT = 20 * 1024 * 1024;

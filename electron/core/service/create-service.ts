@@ -27,6 +27,7 @@ import { nearDuplicates, type TermOperation } from '../../../shared/site/taxonom
 import { applyPlan, planTermOperation, revertPlan } from '../taxonomy/term-batch';
 import { addImage, buildGallery } from '../images/image-gallery';
 import { moveToTrash } from '../lifecycle/app-trash';
+import { GitService } from './git-service';
 import { createPost, deletePost, duplicatePost, publishPost, renamePost, undoChange, unpublishPost, type Change } from '../lifecycle/post-lifecycle';
 
 export interface CoreServiceOptions {
@@ -96,6 +97,14 @@ export async function createCoreService(options: CoreServiceOptions): Promise<Co
     return { path: change.path, label: change.label };
   }
 
+  const gitService = new GitService({
+    root: () => current().root,
+    emit: (event, payload) => hub.emit(event, payload),
+    afterChange: async () => {
+      await session?.reindex();
+    },
+  });
+
   const current = (): SiteSession => {
     if (!session) throw new ApiError({ code: 'no-site', message: 'no site is open' });
     return session;
@@ -135,6 +144,7 @@ export async function createCoreService(options: CoreServiceOptions): Promise<Co
     search = new PostSearch({ records: () => next.records(), read: (p) => next.readForSearch(p) });
     await previous?.close();
     await recent.add(root);
+    void gitService.siteOpened(root);
     const summary = next.summary();
     hub.emit('site-opened', summary);
     return summary;
@@ -203,6 +213,14 @@ export async function createCoreService(options: CoreServiceOptions): Promise<Co
       return { undone: entry.label };
     },
     getGallery: () => buildGallery(current().root, current().config.config),
+    gitStatus: () => gitService.status(),
+    gitDiff: (req) => gitService.diff(req.path),
+    suggestCommitMessage: () => gitService.suggestMessage(),
+    syncSite: (req) => gitService.sync(req?.message, req?.merge),
+    getConflict: (req) => gitService.conflict(req.path),
+    resolveConflict: (req) => gitService.resolve(req.path, req.text),
+    continueSync: () => gitService.continue(),
+    abortSync: () => gitService.abort(),
     async addImage(req) {
       const s = current();
       if (!/^[A-Za-z0-9+/=\s]*$/.test(req.data)) throw new ApiError({ code: 'bad-request', message: 'image data must be base64' });
@@ -255,6 +273,7 @@ export async function createCoreService(options: CoreServiceOptions): Promise<Co
       return session ? readSiteFile(session.root, rel) : null;
     },
     async close() {
+      gitService.stop();
       await session?.close();
       session = null;
     },

@@ -1,0 +1,114 @@
+/**
+ * The git half of the API: status, diff, sync with progress events, conflicts, and a background
+ * fetch while a site is open. Results are the core's own, passed through as plain data.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ApiEvents, ConflictView, GitStatusView, SyncOutcome } from '../../../shared/api/contract';
+import { ApiError } from '../../../shared/api/api-error';
+import { abortSync, conflictVersions, continueSync, diffPost, FetchScheduler, gitStatus, GitError, resolveConflict, suggestCommitMessage, syncSite } from '../git';
+import { titleOfPost } from '../git/staged-changes';
+import { normaliseRelPath } from '../store/confine';
+
+export interface GitServiceHost {
+  root(): string;
+  emit<E extends keyof ApiEvents>(event: E, payload: ApiEvents[E]): void;
+  /** Re-reads the site after git changed files (pull, abort). */
+  afterChange(): Promise<void>;
+}
+
+function toApiError(error: unknown): never {
+  if (error instanceof GitError) throw new ApiError({ code: error.kind === 'not-a-repo' ? 'invalid-input' : 'internal', message: error.message });
+  throw error;
+}
+
+export class GitService {
+  private scheduler: FetchScheduler | null = null;
+  private busy = false;
+
+  constructor(private readonly host: GitServiceHost) {}
+
+  /** Starts the background fetch for a newly opened site (when it is a repository with a remote). */
+  async siteOpened(root: string): Promise<void> {
+    this.scheduler?.stop();
+    this.scheduler = null;
+    const status = await gitStatus(root).catch(() => null);
+    if (!status?.isRepo) return;
+    this.scheduler = new FetchScheduler(root, { intervalMinutes: 5, onReport: (report) => this.host.emit('git-status', report.status as GitStatusView) });
+    this.scheduler.start();
+  }
+
+  stop(): void {
+    this.scheduler?.stop();
+    this.scheduler = null;
+  }
+
+  async status(): Promise<GitStatusView> {
+    return (await gitStatus(this.host.root()).catch(toApiError)) as GitStatusView;
+  }
+
+  async diff(rel: string): Promise<{ diff: string }> {
+    return { diff: await diffPost(this.host.root(), normaliseRelPath(rel)).catch(toApiError) };
+  }
+
+  async suggestMessage(): Promise<{ message: string }> {
+    const root = this.host.root();
+    const status = await gitStatus(root).catch(toApiError);
+    const changes = await Promise.all(
+      status.files.map(async (f) => ({
+        path: f.path,
+        state: f.state,
+        title: f.state === 'deleted' ? null : titleOfPost(await readFile(path.join(root, ...f.path.split('/')), 'utf8').catch(() => '')),
+      })),
+    );
+    return { message: changes.length ? suggestCommitMessage(changes) : '' };
+  }
+
+  async sync(message: string | undefined, merge: boolean | undefined): Promise<SyncOutcome> {
+    if (this.busy) throw new ApiError({ code: 'conflict', message: 'a sync is already running' });
+    this.busy = true;
+    try {
+      const result = await syncSite(this.host.root(), {
+        message: message?.trim() || undefined,
+        mode: merge ? 'merge' : 'rebase',
+        onProgress: (step) => this.host.emit('sync-progress', { step }),
+      });
+      await this.afterSync();
+      return result as SyncOutcome;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async conflict(rel: string): Promise<ConflictView> {
+    const v = await conflictVersions(this.host.root(), normaliseRelPath(rel)).catch(toApiError);
+    return { base: v.base, mine: v.mine, theirs: v.theirs, merged: v.merged };
+  }
+
+  async resolve(rel: string, text: string): Promise<{ ok: true }> {
+    await resolveConflict(this.host.root(), normaliseRelPath(rel), text).catch(toApiError);
+    return { ok: true };
+  }
+
+  async continue(): Promise<SyncOutcome> {
+    const result = await continueSync(this.host.root()).catch(toApiError);
+    await this.afterSync();
+    return result as SyncOutcome;
+  }
+
+  async abort(): Promise<{ ok: boolean; message: string }> {
+    try {
+      const r = await abortSync(this.host.root());
+      await this.afterSync();
+      return { ok: true, message: r.aborted ? `Sync aborted: back to ${r.head?.slice(0, 8) ?? 'the state before'}` : 'No sync was under way' };
+    } catch (error) {
+      return { ok: false, message: (error as Error).message };
+    }
+  }
+
+  private async afterSync(): Promise<void> {
+    await this.host.afterChange();
+    const status = await gitStatus(this.host.root()).catch(() => null);
+    if (status) this.host.emit('git-status', status as GitStatusView);
+  }
+}

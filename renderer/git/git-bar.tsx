@@ -1,0 +1,72 @@
+/**
+ * Branch, ahead/behind, last fetch and the Sync button. Sync commits (with a message prefilled
+ * from what changed), pulls and pushes; it never forces, and every outcome is said plainly.
+ */
+import { useEffect, useState } from 'react';
+import type { GitStatusView, SyncOutcome } from '../../shared/api/contract';
+import { api } from '../app/api';
+
+interface Props {
+  status: GitStatusView | null;
+  /** Saves pending edits first; false when that failed. */
+  beforeSync(): Promise<boolean>;
+  onOutcome(outcome: SyncOutcome | null, message: string): void;
+  onShowDiff(): void;
+  canDiff: boolean;
+}
+
+export function describeOutcome(o: SyncOutcome): string {
+  switch (o.status) {
+    case 'synced':
+      return o.pushed ? 'Synced: your changes are on the remote.' : 'Synced: up to date with the remote.';
+    case 'offline':
+      return `The remote cannot be reached. ${o.committed ? 'Your changes are committed locally' : 'Nothing new to commit'}; ahead by ${o.ahead}. Sync again when you are online.`;
+    case 'conflict':
+      return `Both sides changed the same lines in ${o.files.join(', ')}. Your work is kept (backup ${o.backupRef}); resolve or abort below. Nothing was pushed.`;
+    case 'auth-failed':
+      return `Git could not sign in to ${o.remote}. ${o.hint}`;
+    case 'no-remote':
+      return `This blog has no remote to sync with${o.committed ? ' (your changes are committed locally)' : ''}. Add one with: git remote add origin <url>`;
+    default:
+      return `Sync failed: ${o.message}`;
+  }
+}
+
+export function GitBar({ status, beforeSync, onOutcome, onShowDiff, canDiff }: Props) {
+  const [step, setStep] = useState<string | null>(null);
+  useEffect(() => api.on('sync-progress', (p) => setStep(p.step)), []);
+  if (!status) return null;
+  if (!status.isRepo) return <span className="git-bar muted">Not a git repository</span>;
+  const changed = status.files.length;
+  const sync = async () => {
+    if (!(await beforeSync())) return;
+    const suggestion = (await api.suggestCommitMessage().catch(() => ({ message: '' }))).message;
+    const message = changed ? window.prompt('Commit message:', suggestion) : '';
+    if (message === null) return;
+    setStep('starting');
+    try {
+      const outcome = await api.syncSite(message ? { message } : {});
+      onOutcome(outcome, describeOutcome(outcome));
+    } catch (error) {
+      onOutcome(null, `Sync failed: ${(error as Error).message}`);
+    } finally {
+      setStep(null);
+    }
+  };
+  return (
+    <span className="git-bar" aria-label="Git">
+      <span title={status.upstream ?? 'no upstream'}>⎇ {status.branch ?? '(detached)'}</span>
+      <span title="commits to push / to pull">
+        ↑{status.ahead} ↓{status.behind}
+      </span>
+      {changed > 0 && <span title="changed files">{changed} changed</span>}
+      {status.operation && <span className="badge error">sync stopped on a conflict</span>}
+      <button type="button" onClick={() => void sync()} disabled={step !== null || status.operation !== null}>
+        {step ? `Syncing… (${step})` : 'Sync'}
+      </button>
+      <button type="button" onClick={onShowDiff} disabled={!canDiff}>
+        Diff
+      </button>
+    </span>
+  );
+}
