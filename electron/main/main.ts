@@ -11,6 +11,7 @@ import type { CoreService } from '../core/service/dispatch';
 import { APP_ORIGIN, SITE_ASSET_BASE, handleProtocols, registerSchemes } from './app-protocol';
 import { installMenu } from './app-menu';
 import { registerIpc } from './ipc-handlers';
+import { keychainTokenStore } from './token-store';
 import { refusePermissions } from './window-security';
 
 const distDir = path.resolve(__dirname, '..');
@@ -70,6 +71,7 @@ async function start(): Promise<void> {
     canChooseFolder: true,
     version: app.getVersion(),
     osTrash: (file) => shell.trashItem(file),
+    tokenStore: keychainTokenStore(app.getPath('userData')),
   });
   handleProtocols(rendererDir, service);
   registerIpc(service);

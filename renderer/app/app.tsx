@@ -257,6 +257,7 @@ export function App() {
         <span className="spacer" />
         <GitBar
           status={git.status}
+          canStoreToken={info?.canStoreGitToken ?? false}
           canDiff={!!path}
           beforeSync={async () => {
             if (doc.state === 'saved') return true;

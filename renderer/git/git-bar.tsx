@@ -8,6 +8,8 @@ import { api } from '../app/api';
 
 interface Props {
   status: GitStatusView | null;
+  /** The desktop app can keep an HTTPS token in the OS keychain. */
+  canStoreToken: boolean;
   /** Saves pending edits first; false when that failed. */
   beforeSync(): Promise<boolean>;
   onOutcome(outcome: SyncOutcome | null, message: string): void;
@@ -32,7 +34,7 @@ export function describeOutcome(o: SyncOutcome): string {
   }
 }
 
-export function GitBar({ status, beforeSync, onOutcome, onShowDiff, canDiff }: Props) {
+export function GitBar({ status, canStoreToken, beforeSync, onOutcome, onShowDiff, canDiff }: Props) {
   const [step, setStep] = useState<string | null>(null);
   useEffect(() => api.on('sync-progress', (p) => setStep(p.step)), []);
   if (!status) return null;
@@ -67,6 +69,18 @@ export function GitBar({ status, beforeSync, onOutcome, onShowDiff, canDiff }: P
       <button type="button" onClick={onShowDiff} disabled={!canDiff}>
         Diff
       </button>
+      {canStoreToken && (
+        <button
+          type="button"
+          title="An HTTPS token for the remote, kept in the OS keychain"
+          onClick={() => {
+            const token = window.prompt('HTTPS token for the git remote (kept in the OS keychain; empty removes it):');
+            if (token !== null) void api.setGitToken({ token }).then(() => onOutcome(null, token ? 'Token saved in the keychain.' : 'Token removed.'));
+          }}
+        >
+          Token…
+        </button>
+      )}
     </span>
   );
 }

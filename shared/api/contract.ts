@@ -21,6 +21,8 @@ export interface AppInfo {
   assetBase: string;
   /** True when the host can show a native folder picker (`chooseSiteFolder`). */
   canChooseFolder: boolean;
+  /** True when an HTTPS token for git can be kept in the OS keychain (desktop app). */
+  canStoreGitToken: boolean;
 }
 
 export interface SiteSummary {
@@ -143,6 +145,8 @@ export interface ApiMethods {
   getConflict: { req: { path: string }; res: ConflictView };
   resolveConflict: { req: { path: string; text: string }; res: { ok: true } };
   continueSync: { req: Record<string, never>; res: SyncOutcome };
+  /** Keeps an HTTPS token for git in the OS keychain (desktop app only); an empty token removes it. */
+  setGitToken: { req: { token: string }; res: { ok: true } };
   /** Back to exactly the state before the sync. */
   abortSync: { req: Record<string, never>; res: { ok: boolean; message: string } };
   /** Reverses the last file operation; null when there is none. */
@@ -225,6 +229,7 @@ export const methodNames: readonly MethodName[] = [
   'resolveConflict',
   'continueSync',
   'abortSync',
+  'setGitToken',
 ];
 
 export const eventNames: readonly EventName[] = ['post-changed', 'posts-reset', 'site-opened', 'menu-command', 'sync-progress', 'git-status'];

@@ -44,6 +44,7 @@ const shapes: { [K in MethodName]: Record<string, Field> } = {
   resolveConflict: { path: 'string', text: 'string' },
   continueSync: {},
   abortSync: {},
+  setGitToken: { token: 'string' },
 };
 
 const MAX_TEXT = 20 * 1024 * 1024;

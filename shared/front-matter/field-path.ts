@@ -28,6 +28,7 @@ export function parseFieldPath(input: string): FieldPath {
         while (j < input.length && input[j] !== '.' && input[j] !== '[') j++;
         const seg = input.slice(i, j);
         if (seg === '') fail('an empty segment');
+        if (seg.includes(']')) fail(`a stray ']' (quote the name if it holds one)`);
         out.push(/^\d+$/.test(seg) && out.length > 0 ? Number(seg) : seg);
         i = j;
       }
@@ -54,7 +55,9 @@ export function formatFieldPath(path: FieldPath): string {
   return path
     .map((seg, i) => {
       if (typeof seg === 'number') return `[${seg}]`;
-      const text = /[.[\]"']/.test(seg) || seg === '' ? JSON.stringify(seg) : seg;
+      // Quoted when it would not read back as this string key: dots, brackets, quotes, digits.
+      const needsQuotes = seg === '' || /[.[\]"']/.test(seg) || (i > 0 && /^\d+$/.test(seg));
+      const text = !needsQuotes ? seg : seg.includes('"') && !seg.includes("'") ? `'${seg}'` : `"${seg}"`;
       return i === 0 ? text : `.${text}`;
     })
     .join('');

@@ -4,6 +4,7 @@
  * Strings stay plain only when plain text cannot be mistaken for something else (`yes`, `14:50`,
  * `2020-01-01`, `a: b`…); otherwise they are quoted in the style the field already uses.
  */
+import { SourceError } from '../source-error';
 import { resolvePlainScalar, YamlDate, YamlTime } from '../yaml/read-yaml';
 
 export type PlainValue = string | number | boolean | null | YamlDate | YamlTime | PlainValue[] | { [key: string]: PlainValue };
@@ -12,10 +13,22 @@ export type ScalarStyle = 'plain' | 'single' | 'double';
 
 const UNSAFE_START = /^[-?:,[\]{}#&*!|>'"%@`\s]/;
 
+/**
+ * Characters a YAML 1.1 reader (libyaml, so Jekyll) does not take literally outside double
+ * quotes: C0/C1 controls and DEL (refused as non-printable), tab, and the YAML 1.1 line breaks
+ * NEL, LS and PS, plus a BOM.
+ */
+const NEEDS_ESCAPE = /[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]/;
+const NEEDS_ESCAPE_ALL = /[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]/g;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 /** True when `text` can be written unquoted and still read back as this exact string. */
 export function isPlainSafe(text: string, inFlow = false): boolean {
-  if (text === '' || text !== text.trim() || /[\n\r\t]/.test(text)) return false;
-  if (UNSAFE_START.test(text)) return false;
+  if (text === '' || text !== text.trim() || NEEDS_ESCAPE.test(text) || LONE_SURROGATE.test(text)) return false;
+  if (UNSAFE_START.test(text) || /^(?:---|\.\.\.)(?:\s|$)/.test(text)) return false;
+  // Psych reads these as strings, but the YAML 1.1 spec as the value key and the merge key:
+  // quoting costs nothing. (`y`/`n` stay plain: Jekyll reads them as strings.)
+  if (text === '=' || text === '<<') return false;
   if (text.includes(': ') || text.includes(' #') || text.endsWith(':')) return false;
   if (inFlow && /[,[\]{}]/.test(text)) return false;
   try {
@@ -29,8 +42,13 @@ export function isScalarValue(value: unknown): value is string | number | boolea
   return value === null || typeof value !== 'object' || value instanceof YamlDate || value instanceof YamlTime;
 }
 
+const NAMED_ESCAPES: Record<string, string> = { '\n': '\\n', '\t': '\\t', '\r': '\\r', '\0': '\\0', '\x85': '\\N', '\u2028': '\\L', '\u2029': '\\P' };
+
+/** A double-quoted scalar: `\\` and `"` escaped, and every character libyaml would not keep as is. */
 function doubleQuoted(text: string): string {
-  return JSON.stringify(text);
+  if (LONE_SURROGATE.test(text)) throw new SourceError('invalid-value', 'the text holds a broken Unicode character (an unpaired surrogate) and cannot be saved');
+  const body = text.replace(/["\\]/g, (c) => `\\${c}`).replace(NEEDS_ESCAPE_ALL, (c) => NAMED_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return `"${body}"`;
 }
 
 function singleQuoted(text: string): string {
@@ -45,9 +63,11 @@ export function renderScalar(value: string | number | boolean | null | YamlDate 
   if (typeof value === 'number') {
     if (Number.isNaN(value)) return '.nan';
     if (!Number.isFinite(value)) return value > 0 ? '.inf' : '-.inf';
-    return String(value);
+    const text = String(value);
+    // YAML 1.1 floats need a dot: `1e+21` alone would read as a string.
+    return /e/.test(text) && !text.includes('.') ? text.replace('e', '.0e') : text;
   }
-  if (style === 'single' && !/[\n\r]/.test(value)) return singleQuoted(value);
+  if (style === 'single' && !NEEDS_ESCAPE.test(value) && !LONE_SURROGATE.test(value)) return singleQuoted(value);
   if (style === 'double') return doubleQuoted(value);
   return isPlainSafe(value, inFlow) ? value : doubleQuoted(value);
 }

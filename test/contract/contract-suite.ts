@@ -57,6 +57,11 @@ export function defineContractSuite(transport: string, start: (site: string) => 
       const info = await api.getAppInfo();
       expect(typeof info.version).toBe('string');
       expect(info.assetBase.length).toBeGreaterThan(0);
+      expect(info.canStoreGitToken).toBe(false);
+    });
+
+    it('keeps a git token only where a keychain exists', async () => {
+      await expect(api.setGitToken({ token: 'x' })).rejects.toMatchObject({ code: 'forbidden' });
     });
 
     it('opens a site and lists its posts and drafts as Jekyll reads them', async () => {

@@ -6,6 +6,7 @@
  * messages are then parseable); a missing git or a folder that is not a repository becomes a
  * typed `GitError` with a sentence a blogger can act on.
  */
+import { tokenEnv } from './https-token';
 import { spawn } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 
@@ -62,6 +63,7 @@ export function gitEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
     GIT_MERGE_AUTOEDIT: 'no',
     LC_ALL: 'C',
     LANGUAGE: 'C',
+    ...tokenEnv(),
     ...extra,
   };
 }

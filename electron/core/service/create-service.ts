@@ -28,6 +28,7 @@ import { applyPlan, planTermOperation, revertPlan } from '../taxonomy/term-batch
 import { addImage, buildGallery } from '../images/image-gallery';
 import { moveToTrash } from '../lifecycle/app-trash';
 import { GitService } from './git-service';
+import { setHttpsToken } from '../git/https-token';
 import { createPost, deletePost, duplicatePost, publishPost, renamePost, undoChange, unpublishPost, type Change } from '../lifecycle/post-lifecycle';
 
 export interface CoreServiceOptions {
@@ -42,6 +43,8 @@ export interface CoreServiceOptions {
   cacheDir?: string | false;
   /** Watch the site for outside changes (default true). */
   watch?: boolean;
+  /** Where an HTTPS token for git is kept (the OS keychain in the desktop app); absent elsewhere. */
+  tokenStore?: { load(): Promise<string | null>; save(token: string | null): Promise<void> };
   /** The OS trash, where the host has one (Electron's shell.trashItem); else the app trash is used. */
   osTrash?: (absPath: string) => Promise<void>;
 }
@@ -76,6 +79,7 @@ export async function createCoreService(options: CoreServiceOptions): Promise<Co
   let samplePath: string | null = null;
 
   const trashDir = path.join(options.userDataDir, 'trash');
+  if (options.tokenStore) setHttpsToken(await options.tokenStore.load().catch(() => null));
   /** Undo entries: how to reverse each operation, and which paths it touches. */
   let undoStack: { label: string; run: () => Promise<string[]> }[] = [];
 
@@ -158,6 +162,7 @@ export async function createCoreService(options: CoreServiceOptions): Promise<Co
         platform: os.platform(),
         assetBase: options.assetBase,
         canChooseFolder: options.canChooseFolder,
+        canStoreGitToken: options.tokenStore !== undefined,
       };
     },
     openSite: (req) => open(req?.path),
@@ -221,6 +226,13 @@ export async function createCoreService(options: CoreServiceOptions): Promise<Co
     resolveConflict: (req) => gitService.resolve(req.path, req.text),
     continueSync: () => gitService.continue(),
     abortSync: () => gitService.abort(),
+    async setGitToken(req) {
+      if (!options.tokenStore) throw new ApiError({ code: 'forbidden', message: 'a git token can only be kept by the desktop app, in the OS keychain' });
+      const token = req.token.trim() || null;
+      await options.tokenStore.save(token);
+      setHttpsToken(token);
+      return { ok: true };
+    },
     async addImage(req) {
       const s = current();
       if (!/^[A-Za-z0-9+/=\s]*$/.test(req.data)) throw new ApiError({ code: 'bad-request', message: 'image data must be base64' });

@@ -15,6 +15,9 @@ export function watchSite(root: string, onChange: (rel: string, kind: WatchKind)
   const watcher: FSWatcher = watch(root, {
     ignoreInitial: true,
     followSymlinks: false,
+    // Another editor may write in place (truncate, then write): wait until the size settles so
+    // we never read half a file.
+    awaitWriteFinish: { stabilityThreshold: 120, pollInterval: 40 },
     ignored: (p: string) => {
       const rel = path.relative(root, p);
       if (!rel) return false;
