@@ -53,7 +53,7 @@ export function ImageField({ label, value, assetBase, baseurl, onChange }: Props
                     setImages(null);
                   }}
                 >
-                  <img loading="lazy" src={thumbUrl(i.path, assetBase, '') ?? ''} alt="" />
+                  <img loading="lazy" src={thumbUrl(i.path, `${assetBase}.thumb/160/`, '') ?? ''} alt="" />
                   <span>{i.path.split('/').pop()}</span>
                 </button>
               ))}

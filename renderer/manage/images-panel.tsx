@@ -94,7 +94,7 @@ export function ImagesPanel({ assetBase, onSetBanner, onMessage }: Props) {
         <div className="gallery-grid" role="list" aria-label="Site images">
           {images.map((img) => (
             <figure key={img.path} role="listitem" className={img.usedBy.length ? '' : 'unused'}>
-              <img loading="lazy" src={assetBase + img.path.split('/').map(encodeURIComponent).join('/')} alt={img.path} />
+              <img loading="lazy" src={`${assetBase}.thumb/320/${img.path.split('/').map(encodeURIComponent).join('/')}`} alt={img.path} />
               <figcaption title={img.path}>
                 {img.path.split('/').pop()}
                 <span className="muted"> · {img.usedBy.length ? `${img.usedBy.length} post${img.usedBy.length === 1 ? '' : 's'}` : 'unused'}</span>

@@ -28,6 +28,9 @@ import { applyPlan, planTermOperation, revertPlan } from '../taxonomy/term-batch
 import { addImage, buildGallery } from '../images/image-gallery';
 import { moveToTrash } from '../lifecycle/app-trash';
 import { GitService } from './git-service';
+import { thumbnail } from '../images/thumbnails';
+import { defaultCacheDir } from '../site/cache-dir';
+import { resolveInSite } from '../store/confine';
 import { setHttpsToken } from '../git/https-token';
 import { createPost, deletePost, duplicatePost, publishPost, renamePost, undoChange, unpublishPost, type Change } from '../lifecycle/post-lifecycle';
 
@@ -282,7 +285,19 @@ export async function createCoreService(options: CoreServiceOptions): Promise<Co
     subscribe: (listener) => hub.subscribe(listener),
     session: () => session,
     async readSiteFile(rel) {
-      return session ? readSiteFile(session.root, rel) : null;
+      if (!session) return null;
+      // `.thumb/<size>/<path>`: a small cached copy for galleries (the original when none can be made).
+      const thumb = /^\.thumb\/(\d{2,4})\/(.+)$/.exec(rel);
+      if (!thumb) return readSiteFile(session.root, rel);
+      const original = await readSiteFile(session.root, thumb[2]);
+      if (!original) return null;
+      try {
+        const abs = await resolveInSite(session.root, decodeURIComponent(thumb[2]));
+        const cacheDir = options.cacheDir === false ? path.join(os.tmpdir(), 'postwright-cache') : (options.cacheDir ?? defaultCacheDir());
+        return (await thumbnail(abs, Math.min(1024, Number(thumb[1])), cacheDir)) ?? original;
+      } catch {
+        return original;
+      }
     },
     async close() {
       gitService.stop();
