@@ -38,7 +38,21 @@ export function GitBar({ status, canStoreToken, beforeSync, onOutcome, onShowDif
   const [step, setStep] = useState<string | null>(null);
   useEffect(() => api.on('sync-progress', (p) => setStep(p.step)), []);
   if (!status) return null;
-  if (!status.isRepo) return <span className="git-bar muted">Not a git repository</span>;
+  if (!status.isRepo)
+    return (
+      <span className="git-bar muted">
+        Not a git repository
+        <button
+          type="button"
+          onClick={() => {
+            const remote = window.prompt('Set up git for this blog. Remote URL to sync with (optional, e.g. git@github.com:you/blog.git):', '');
+            if (remote !== null) void api.gitInit(remote ? { remote } : {}).then(() => onOutcome(null, 'Git is set up for this blog.'), (e) => onOutcome(null, (e as Error).message));
+          }}
+        >
+          Set up git…
+        </button>
+      </span>
+    );
   const changed = status.files.length;
   const sync = async () => {
     if (!(await beforeSync())) return;

@@ -145,6 +145,8 @@ export interface ApiMethods {
   getConflict: { req: { path: string }; res: ConflictView };
   resolveConflict: { req: { path: string; text: string }; res: { ok: true } };
   continueSync: { req: Record<string, never>; res: SyncOutcome };
+  /** Makes the site folder a git repository (branch main), optionally with a remote `origin`. */
+  gitInit: { req: { remote?: string }; res: GitStatusView };
   /** Keeps an HTTPS token for git in the OS keychain (desktop app only); an empty token removes it. */
   setGitToken: { req: { token: string }; res: { ok: true } };
   /** Back to exactly the state before the sync. */
@@ -230,6 +232,7 @@ export const methodNames: readonly MethodName[] = [
   'continueSync',
   'abortSync',
   'setGitToken',
+  'gitInit',
 ];
 
 export const eventNames: readonly EventName[] = ['post-changed', 'posts-reset', 'site-opened', 'menu-command', 'sync-progress', 'git-status'];

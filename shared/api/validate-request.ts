@@ -45,6 +45,7 @@ const shapes: { [K in MethodName]: Record<string, Field> } = {
   continueSync: {},
   abortSync: {},
   setGitToken: { token: 'string' },
+  gitInit: { remote: 'string?' },
 };
 
 const MAX_TEXT = 20 * 1024 * 1024;

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { ApiError } from '../../shared/api/api-error';
 import type { ApiClient } from '../../shared/api/create-client';
 import type { ApiEvents } from '../../shared/api/contract';
+import { checkTool } from '../support/require-tool';
 
 export const SAMPLE_BLOG = path.resolve(__dirname, '../../resources/sample-blog');
 const DELVE = '_posts/2026-03-02-delve-1-first-steps.md';
@@ -162,6 +163,13 @@ export function defineContractSuite(transport: string, start: (site: string) => 
       const payload = await event;
       expect(payload.kind).toBe('changed');
       expect(payload.record?.title).toBe('Liquid, Revisited');
+    });
+
+    it.skipIf(!checkTool('git').available)('offers to set up git in a folder that is not a repository', async () => {
+      expect((await api.gitStatus()).isRepo).toBe(false);
+      const status = await api.gitInit({ remote: '/nonexistent/remote.git' });
+      expect(status).toMatchObject({ isRepo: true, branch: 'main' });
+      await expect(api.gitInit({})).rejects.toMatchObject({ code: 'conflict' });
     });
   });
 }

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ApiEvents, ConflictView, GitStatusView, SyncOutcome } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/api-error';
-import { abortSync, conflictVersions, continueSync, diffPost, FetchScheduler, gitStatus, GitError, resolveConflict, suggestCommitMessage, syncSite } from '../git';
+import { abortSync, conflictVersions, continueSync, diffPost, FetchScheduler, git, gitStatus, GitError, resolveConflict, suggestCommitMessage, syncSite } from '../git';
 import { titleOfPost } from '../git/staged-changes';
 import { normaliseRelPath } from '../store/confine';
 
@@ -45,6 +45,21 @@ export class GitService {
 
   async status(): Promise<GitStatusView> {
     return (await gitStatus(this.host.root()).catch(toApiError)) as GitStatusView;
+  }
+
+  /** `git init -b main` in the site folder, and `git remote add origin URL` when given. */
+  async init(remote: string | undefined): Promise<GitStatusView> {
+    const root = this.host.root();
+    const before = await gitStatus(root).catch(toApiError);
+    if (before.isRepo) throw new ApiError({ code: 'conflict', message: 'this folder is already a git repository' });
+    const url = remote?.trim();
+    if (url && (/^-/.test(url) || /\s/.test(url))) throw new ApiError({ code: 'bad-request', message: 'that does not look like a remote URL' });
+    await git(root, ['init', '-b', 'main']).catch(toApiError);
+    if (url) await git(root, ['remote', 'add', 'origin', url]).catch(toApiError);
+    await this.siteOpened(root);
+    const status = (await gitStatus(root).catch(toApiError)) as GitStatusView;
+    this.host.emit('git-status', status);
+    return status;
   }
 
   async diff(rel: string): Promise<{ diff: string }> {
