@@ -27,6 +27,8 @@ export function describeOutcome(o: SyncOutcome): string {
       return `Both sides changed the same lines in ${o.files.join(', ')}. Your work is kept (backup ${o.backupRef}); resolve or abort below. Nothing was pushed.`;
     case 'auth-failed':
       return `Git could not sign in to ${o.remote}. ${o.hint}`;
+    case 'cancelled':
+      return `Sync cancelled. ${o.committed ? 'Your changes are committed locally; ' : ''}ahead by ${o.ahead}. Nothing else was changed.`;
     case 'no-remote':
       return `This blog has no remote to sync with${o.committed ? ' (your changes are committed locally)' : ''}. Add one with: git remote add origin <url>`;
     default:
@@ -80,6 +82,11 @@ export function GitBar({ status, canStoreToken, beforeSync, onOutcome, onShowDif
       <button type="button" onClick={() => void sync()} disabled={step !== null || status.operation !== null}>
         {step ? `Syncing… (${step})` : 'Sync'}
       </button>
+      {step && (
+        <button type="button" onClick={() => void api.cancelSync()}>
+          Cancel
+        </button>
+      )}
       <button type="button" onClick={onShowDiff} disabled={!canDiff}>
         Diff
       </button>

@@ -142,6 +142,8 @@ export interface ApiMethods {
   suggestCommitMessage: { req: Record<string, never>; res: { message: string } };
   /** Commit, pull (rebase, or merge), push; never forced. */
   syncSite: { req: { message?: string; merge?: boolean }; res: SyncOutcome };
+  /** Stops a running sync before its next step (a pull is always let finish). */
+  cancelSync: { req: Record<string, never>; res: { ok: true } };
   getConflict: { req: { path: string }; res: ConflictView };
   resolveConflict: { req: { path: string; text: string }; res: { ok: true } };
   continueSync: { req: Record<string, never>; res: SyncOutcome };
@@ -233,6 +235,7 @@ export const methodNames: readonly MethodName[] = [
   'abortSync',
   'setGitToken',
   'gitInit',
+  'cancelSync',
 ];
 
 export const eventNames: readonly EventName[] = ['post-changed', 'posts-reset', 'site-opened', 'menu-command', 'sync-progress', 'git-status'];

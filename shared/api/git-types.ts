@@ -21,6 +21,7 @@ export type SyncOutcome =
   | { status: 'conflict'; files: string[]; backupRef: string }
   | { status: 'auth-failed'; remote: string; hint: string; committed: boolean }
   | { status: 'no-remote'; committed: boolean }
+  | { status: 'cancelled'; committed: boolean; ahead: number }
   | { status: 'error'; message: string };
 
 export interface ConflictView {

@@ -46,6 +46,7 @@ const shapes: { [K in MethodName]: Record<string, Field> } = {
   abortSync: {},
   setGitToken: { token: 'string' },
   gitInit: { remote: 'string?' },
+  cancelSync: {},
 };
 
 const MAX_TEXT = 20 * 1024 * 1024;

@@ -11,7 +11,7 @@ import { syncSite, type SyncResult } from '../../core/git/git-sync';
 
 const usage = 'sync SITE [-m MESSAGE] [--merge] [--json]';
 
-const EXIT: Record<SyncResult['status'], number> = { synced: 0, conflict: 1, error: 1, offline: 3, 'auth-failed': 4, 'no-remote': 2 };
+const EXIT: Record<SyncResult['status'], number> = { synced: 0, conflict: 1, error: 1, offline: 3, 'auth-failed': 4, 'no-remote': 2, cancelled: 130 };
 
 export const syncCommand: Command = {
   name: 'sync',
@@ -23,7 +23,19 @@ export const syncCommand: Command = {
     if (values.help) return io.out(`usage: postwright ${usage}\n`), 0;
     if (positionals.length !== 1) throw new UsageError(`expected one SITE folder\nusage: postwright ${usage}`);
     const site = path.resolve(io.cwd, positionals[0]);
-    const result = await syncSite(site, { message: values.message, mode: values.merge ? 'merge' : 'rebase' });
+    // Ctrl+C stops the sync before its next step (never in the middle of a pull).
+    const controller = new AbortController();
+    const onInterrupt = () => {
+      io.err('cancelling after the current step…\n');
+      controller.abort();
+    };
+    process.once('SIGINT', onInterrupt);
+    let result: SyncResult;
+    try {
+      result = await syncSite(site, { message: values.message, mode: values.merge ? 'merge' : 'rebase', signal: controller.signal });
+    } finally {
+      process.removeListener('SIGINT', onInterrupt);
+    }
     if (result.status === 'error' && result.kind && result.kind !== 'failed') throw new UsageError(result.message);
     if (values.json) {
       printJson(io, result);
@@ -36,6 +48,9 @@ export const syncCommand: Command = {
 
 function report(result: SyncResult, out: (t: string) => void, err: (t: string) => void): void {
   switch (result.status) {
+    case 'cancelled':
+      err(`cancelled: ${result.committed ? 'your changes are committed locally, ' : ''}ahead by ${result.ahead}; nothing else was changed\n`);
+      return;
     case 'synced':
       out(result.pushed ? `synced: ${result.committed ? 'committed and ' : ''}pushed\n` : `synced: ${result.committed ? 'committed; ' : ''}already up to date with the remote\n`);
       return;

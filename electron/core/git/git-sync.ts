@@ -9,7 +9,7 @@
  */
 import { normaliseRelPath } from '../store/confine';
 import { GitError, git, runGit } from './run-git';
-import { currentBranch, defaultRemote, gitDirOf, headCommit, operationOf, upstreamOf } from './repo-state';
+import { countAhead, currentBranch, defaultRemote, gitDirOf, headCommit, operationOf, upstreamOf } from './repo-state';
 import { stagedChanges } from './staged-changes';
 import { suggestCommitMessage, type CommitChange } from './commit-message';
 import { createBackupRef } from './backup-ref';
@@ -50,9 +50,10 @@ async function sync(root: string, options: SyncOptions): Promise<SyncResult> {
     upstream = { remote, branch, trackingRef: `refs/remotes/${remote}/${branch}` };
   }
 
+  if (options.signal?.aborted) return { status: 'cancelled', committed, ahead: await countAhead(root, upstream.trackingRef).catch(() => 0) };
   step('backup');
   const backupRef = await createBackupRef(root);
-  return pullAndPush(root, { upstream, branch, mode: options.mode ?? 'rebase', backupRef, committed, setUpstream, step });
+  return pullAndPush(root, { upstream, branch, mode: options.mode ?? 'rebase', backupRef, committed, setUpstream, step, signal: options.signal });
 }
 
 /** Stages `paths` (all changes when undefined) and commits them; false when nothing changed. */

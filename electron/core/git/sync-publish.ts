@@ -24,12 +24,14 @@ export interface PublishPlan {
   /** The branch tracks nothing yet: the first push sets its upstream. */
   setUpstream: boolean;
   step(step: SyncStep): void;
+  signal?: AbortSignal;
 }
 
 /** Pulls and pushes until the remote has our commits, or says why it could not. */
 export async function pullAndPush(root: string, plan: PublishPlan): Promise<SyncResult> {
   const { upstream, committed } = plan;
   for (let attempt = 1; attempt <= MAX_PUSH_ATTEMPTS; attempt++) {
+    if (plan.signal?.aborted) return cancelled(root, plan);
     if (attempt > 1) plan.step('retry');
     plan.step('pull');
     const pulled = await pull(root, plan);
@@ -39,10 +41,15 @@ export async function pullAndPush(root: string, plan: PublishPlan): Promise<Sync
     const ahead = await countAhead(root, upstream.trackingRef);
     if (tracked && ahead === 0) return finish(root, { status: 'synced', committed, pushed: false, ahead: 0 });
 
+    if (plan.signal?.aborted) return cancelled(root, plan);
     plan.step('push');
     const refspec = `refs/heads/${plan.branch}:refs/heads/${upstream.branch}`;
     const args = ['push', '--porcelain', ...(plan.setUpstream ? ['--set-upstream'] : []), upstream.remote, refspec];
-    const pushed = await runGit(root, args);
+    const pushed = await runGit(root, args, { signal: plan.signal }).catch((error: unknown) => {
+      if (plan.signal?.aborted) return null;
+      throw error;
+    });
+    if (!pushed) return cancelled(root, plan);
     if (pushed.code === 0) return finish(root, { status: 'synced', committed, pushed: true, ahead: 0 });
     const said = `${pushed.stderr}\n${pushed.stdout}`;
     const failure = classifyRemoteFailure(said);
@@ -75,6 +82,10 @@ async function remoteFailure(root: string, plan: PublishPlan, failure: 'auth' | 
   if (failure === 'offline') return { status: 'offline', committed: plan.committed, ahead: await countAhead(root, plan.upstream.trackingRef) };
   const url = await remoteUrl(root, plan.upstream.remote);
   return { status: 'auth-failed', remote: url, hint: authHint(url, stderr), committed: plan.committed };
+}
+
+async function cancelled(root: string, plan: PublishPlan): Promise<SyncResult> {
+  return { status: 'cancelled', committed: plan.committed, ahead: await countAhead(root, plan.upstream.trackingRef).catch(() => 0) };
 }
 
 async function finish(root: string, result: SyncResult): Promise<SyncResult> {

@@ -15,6 +15,8 @@ export type SyncResult =
   /** The remote refused the credentials; `remote` is the URL without any password, `hint` how to fix it. */
   | { status: 'auth-failed'; remote: string; hint: string; committed: boolean }
   | { status: 'no-remote'; committed: boolean }
+  /** Stopped on request between steps (never in the middle of a pull): local commits are kept. */
+  | { status: 'cancelled'; committed: boolean; ahead: number }
   | { status: 'error'; message: string; kind?: GitErrorKind };
 
 export type SyncMode = 'rebase' | 'merge';
@@ -30,4 +32,9 @@ export interface SyncOptions {
   /** Only these paths (relative to the repository) are staged; default everything. */
   paths?: string[];
   onProgress?(step: SyncStep): void;
+  /**
+   * Cancels the sync: it stops before its next step, and an unfinished push is stopped (the
+   * remote either took it or not). A pull, which rewrites local files, is always let finish.
+   */
+  signal?: AbortSignal;
 }

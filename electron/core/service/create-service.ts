@@ -230,6 +230,7 @@ export async function createCoreService(options: CoreServiceOptions): Promise<Co
     continueSync: () => gitService.continue(),
     abortSync: () => gitService.abort(),
     gitInit: (req) => gitService.init(req?.remote),
+    cancelSync: async () => gitService.cancel(),
     async setGitToken(req) {
       if (!options.tokenStore) throw new ApiError({ code: 'forbidden', message: 'a git token can only be kept by the desktop app, in the OS keychain' });
       const token = req.token.trim() || null;

@@ -25,6 +25,7 @@ function toApiError(error: unknown): never {
 export class GitService {
   private scheduler: FetchScheduler | null = null;
   private busy = false;
+  private running: AbortController | null = null;
 
   constructor(private readonly host: GitServiceHost) {}
 
@@ -82,17 +83,25 @@ export class GitService {
   async sync(message: string | undefined, merge: boolean | undefined): Promise<SyncOutcome> {
     if (this.busy) throw new ApiError({ code: 'conflict', message: 'a sync is already running' });
     this.busy = true;
+    this.running = new AbortController();
     try {
       const result = await syncSite(this.host.root(), {
         message: message?.trim() || undefined,
         mode: merge ? 'merge' : 'rebase',
         onProgress: (step) => this.host.emit('sync-progress', { step }),
+        signal: this.running.signal,
       });
       await this.afterSync();
       return result as SyncOutcome;
     } finally {
       this.busy = false;
+      this.running = null;
     }
+  }
+
+  cancel(): { ok: true } {
+    this.running?.abort();
+    return { ok: true };
   }
 
   async conflict(rel: string): Promise<ConflictView> {
