@@ -22,6 +22,13 @@ export function TaxonomyPanel({ onApplied, onOpenPost }: Props) {
   const [preview, setPreview] = useState<Preview | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
+  const [commit, setCommit] = useState(false);
+  const [isRepo, setIsRepo] = useState(false);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  useEffect(() => {
+    void api.gitStatus().then((s) => setIsRepo(s.isRepo), () => setIsRepo(false));
+    return api.on('batch-progress', setProgress);
+  }, []);
 
   const load = () => void api.getTaxonomy().then(setView, (e) => setError((e as Error).message));
   useEffect(load, []);
@@ -42,14 +49,15 @@ export function TaxonomyPanel({ onApplied, onOpenPost }: Props) {
     if (!preview) return;
     setBusy(true);
     try {
-      const r = await api.applyTermChange(preview.request);
-      onApplied(`${r.label}: ${r.written} file${r.written === 1 ? '' : 's'} changed${r.conflicts.length ? `, ${r.conflicts.length} skipped (changed meanwhile)` : ''}`);
+      const r = await api.applyTermChange({ ...preview.request, ...(commit ? { commit: true } : {}) });
+      onApplied(`${r.label}: ${r.written} file${r.written === 1 ? '' : 's'} changed${r.conflicts.length ? `, ${r.conflicts.length} skipped (changed meanwhile)` : ''}${r.committed ? ', committed to git' : ''}`);
       setPreview(null);
       setSelected([]);
       setTarget('');
       load();
     } finally {
       setBusy(false);
+      setProgress(null);
     }
   };
 
@@ -80,8 +88,13 @@ export function TaxonomyPanel({ onApplied, onOpenPost }: Props) {
           <strong>
             {preview.files.length} file{preview.files.length === 1 ? '' : 's'} will change
           </strong>
+          {isRepo && (
+            <label className="inline">
+              <input type="checkbox" checked={commit} onChange={(e) => setCommit(e.target.checked)} /> commit to git
+            </label>
+          )}
           <button type="button" disabled={busy || preview.files.length === 0} onClick={() => void apply()}>
-            Apply
+            {busy && progress ? `Applying… ${progress.done}/${progress.total}` : 'Apply'}
           </button>
           <button type="button" onClick={() => setPreview(null)}>
             Cancel

@@ -87,6 +87,8 @@ export interface TermChangeRequest {
   kind: 'tag' | 'category';
   names: string[];
   to?: string;
+  /** Also make one git commit of exactly the changed files ("Rename tag a → b"). */
+  commit?: boolean;
 }
 
 export interface TaxonomyView {
@@ -128,7 +130,7 @@ export interface ApiMethods {
   /** Each file and line a tag/category change would touch. */
   previewTermChange: { req: TermChangeRequest; res: { files: { path: string; lines: { line: number; before: string; after: string }[] }[] } };
   /** Applies it as one batch (undo reverses the whole batch). */
-  applyTermChange: { req: TermChangeRequest; res: { label: string; written: number; conflicts: string[] } };
+  applyTermChange: { req: TermChangeRequest; res: { label: string; written: number; conflicts: string[]; committed: boolean } };
   /** Images with the posts using them, missing references, where new images go. */
   getGallery: {
     req: Record<string, never>;
@@ -175,6 +177,8 @@ export interface ApiEvents {
   /** The list should be reloaded as a whole (config changed, site reopened). */
   'posts-reset': { postCount: number };
   'site-opened': SiteSummary;
+  /** Progress of a batch over many posts (tag rename…). */
+  'batch-progress': { done: number; total: number };
   /** A step of a running sync. */
   'sync-progress': { step: string };
   /** Git status after a background fetch or a sync. */
@@ -238,7 +242,7 @@ export const methodNames: readonly MethodName[] = [
   'cancelSync',
 ];
 
-export const eventNames: readonly EventName[] = ['post-changed', 'posts-reset', 'site-opened', 'menu-command', 'sync-progress', 'git-status'];
+export const eventNames: readonly EventName[] = ['post-changed', 'posts-reset', 'site-opened', 'menu-command', 'sync-progress', 'git-status', 'batch-progress'];
 
 /** How a transport delivers calls and events; the client is built on top of one. */
 export interface Transport {

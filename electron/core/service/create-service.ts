@@ -274,11 +274,14 @@ export async function createCoreService(options: CoreServiceOptions): Promise<Co
       const s = current();
       const operation = termOperation(req);
       const plan = await planTermOperation(s.root, s.config.config, operation);
-      const result = await applyPlan(s.root, plan);
+      const result = await applyPlan(s.root, plan, (done, total) => {
+        if (done === total || done % 50 === 0) hub.emit('batch-progress', { done, total });
+      });
       await s.syncPaths(result.written);
       const label = termLabel(operation);
       undoStack.push({ label, run: () => revertPlan(s.root, plan, result.written) });
-      return { label, written: result.written.length, conflicts: result.conflicts };
+      const committed = req.commit === true && result.written.length > 0 ? await gitService.commitFiles(result.written, label) : false;
+      return { label, written: result.written.length, conflicts: result.conflicts, committed };
     },
   };
 

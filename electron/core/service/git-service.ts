@@ -99,6 +99,19 @@ export class GitService {
     }
   }
 
+  /** One commit of exactly these files (a tag rename batch); false when the site is not a repository. */
+  async commitFiles(files: readonly string[], message: string): Promise<boolean> {
+    const root = this.host.root();
+    const status = await gitStatus(root).catch(() => null);
+    if (!status?.isRepo || status.operation) return false;
+    const paths = files.map((f) => normaliseRelPath(f));
+    await git(root, ['add', '--', ...paths]).catch(toApiError);
+    await git(root, ['commit', '--quiet', '-m', message, '--only', '--', ...paths]).catch(toApiError);
+    const after = await gitStatus(root).catch(() => null);
+    if (after) this.host.emit('git-status', after as GitStatusView);
+    return true;
+  }
+
   cancel(): { ok: true } {
     this.running?.abort();
     return { ok: true };
