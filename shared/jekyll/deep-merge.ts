@@ -1,5 +1,6 @@
 /**
- * `Utils.deep_merge_hashes`: maps merge key by key, anything else is replaced.
+ * `Utils.deep_merge_hashes`: maps merge key by key, anything else is replaced — except that a
+ * null (`key:` with no value) never replaces an existing value, as Jekyll's `merge_values` does.
  */
 
 function isPlainMap(value: unknown): value is Record<string, unknown> {
@@ -13,6 +14,7 @@ export function deepMerge(target: Record<string, unknown>, overwrite: Record<str
   const out: Record<string, unknown> = { ...target };
   for (const [key, value] of Object.entries(overwrite)) {
     const current = out[key];
+    if ((value === null || value === undefined) && key in out) continue;
     out[key] = isPlainMap(current) && isPlainMap(value) ? deepMerge(current, value) : value;
   }
   return out;

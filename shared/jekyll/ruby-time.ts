@@ -144,7 +144,7 @@ export function formatIsoInZone(epochMs: number, tz: string | null): string {
   const p = zonedParts(epochMs, tz);
   const sign = p.offsetMinutes < 0 ? '-' : '+';
   const off = Math.abs(p.offsetMinutes);
-  const frac = p.ms ? `.${pad(p.ms, 3)}` : '';
+  const frac = '';
   const year = p.year < 0 ? `-${pad(p.year, 4)}` : pad(p.year, 4);
   return `${year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${frac}${sign}${pad(Math.floor(off / 60))}:${pad(off % 60)}`;
 }

@@ -12,6 +12,7 @@ import type { PlainValue } from '../../shared/front-matter/yaml-render';
 import { indexSite } from '../../electron/core/site/site-index';
 import { decodeUtf8 } from '../../electron/core/store/post-file';
 import { compareWithPsych } from './psych-compare';
+import { corporaOracle } from './corpora-oracle';
 
 async function postFiles(dir: string, out: string[] = [], inPosts = false): Promise<string[]> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
@@ -115,6 +116,7 @@ export async function corporaReport(corpora: string, log: (line: string) => void
       log(`    differs: ${path.relative(corpora, yamls[d.index].file)}: ours ${JSON.stringify(d.ours).slice(0, 160)} / psych ${JSON.stringify(d.psych).slice(0, 160)}`);
     }
   }
+  await corporaOracle(corpora, log);
   for (const [kind, list] of [...problems].sort((a, b) => b[1].length - a[1].length)) {
     log(`  ${list.length} × ${kind}: ${list.slice(0, 3).join(', ')}${list.length > 3 ? ', …' : ''}`);
   }

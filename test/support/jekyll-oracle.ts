@@ -40,6 +40,8 @@ Jekyll::Hooks.register :site, :post_read do |site|
     }
   end
   File.write(ENV.fetch("POSTWRIGHT_DUMP"), JSON.generate(posts))
+  # Everything needed is read; stop before rendering (themes and includes may be missing).
+  exit!(0)
 end
 `;
 
