@@ -8,7 +8,7 @@
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Scalar, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { SourceError } from '../source-error';
-import { readYaml, type ReadYamlResult } from '../yaml/read-yaml';
+import { indentQuotedContinuationsMapped, readYaml, type ReadYamlResult } from '../yaml/read-yaml';
 import { DELETED, sameYamlValue, verifyEdit, type EditValue } from './edit-verify';
 import { formatFieldPath, lookupPath, type FieldPath } from './field-path';
 import { detectEol, splitPost, type PostParts } from './split';
@@ -52,15 +52,34 @@ function badPath(path: FieldPath, why: string): never {
 // ---------------------------------------------------------------------------------------------
 // Reading the block
 
-function parseBlock(text: string, parts: PostParts, read: ReadYamlResult): Document {
+/**
+ * Parses the block for editing. A quoted value continued on an unindented line (libyaml reads
+ * it, `yaml` does not) is parsed with those lines indented by one space; `inserted` lists the
+ * spaces so they are taken out again after the splice.
+ */
+function parseBlock(text: string, parts: PostParts, read: ReadYamlResult): { doc: Document; yaml: string; inserted: number[] } {
   const yaml = parts.frontMatter!.yaml;
   const first = text.slice(0, parts.frontMatter!.yamlOffset).split('\n').length;
   if (!read.ok) throw new SourceError('invalid-yaml', `invalid front matter: ${read.message}`, { line: read.line + first - 1, col: read.col });
-  const doc = parseDocument(yaml, { schema: 'failsafe', uniqueKeys: false, prettyErrors: false, strict: false });
-  if (doc.errors[0]) {
-    throw new SourceError('unsupported-yaml', 'this front matter is valid for Jekyll but written in a way Postwright cannot edit field by field yet (a quoted value continued on an unindented line); edit it as text', { line: first, col: 1 });
-  }
-  return doc;
+  const options = { schema: 'failsafe', uniqueKeys: false, prettyErrors: false, strict: false } as const;
+  const doc = parseDocument(yaml, options);
+  if (!doc.errors[0]) return { doc, yaml, inserted: [] };
+  const lenient = indentQuotedContinuationsMapped(yaml);
+  const retry = lenient.inserted.length ? parseDocument(lenient.text, options) : null;
+  if (retry && !retry.errors[0]) return { doc: retry, yaml: lenient.text, inserted: lenient.inserted };
+  throw new SourceError('unsupported-yaml', 'this front matter is valid for Jekyll but written in a way Postwright cannot edit field by field yet; edit it as text', { line: first, col: 1 });
+}
+
+/** Removes the spaces `parseBlock` inserted, except those inside the replaced range. */
+function dropInserted(text: string, inserted: readonly number[], splice: { start: number; end: number; text: string }): string {
+  const shift = splice.text.length - (splice.end - splice.start);
+  const positions = inserted
+    .filter((p) => p < splice.start || p >= splice.end)
+    .map((p) => (p < splice.start ? p : p + shift))
+    .sort((a, b) => b - a);
+  let out = text;
+  for (const p of positions) if (out[p] === ' ') out = out.slice(0, p) + out.slice(p + 1);
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -367,11 +386,13 @@ function apply(text: string, path: FieldPath, value: EditValue, spelling: Spelli
       const before = lookupPath(current.value ?? {}, path);
       if (value === DELETED ? !before.found : before.found && sameYamlValue(before.value, value)) return { text, changed: false };
     }
-    const doc = parseBlock(text, parts, current);
-    const ctx: Ctx = { yaml, doc, layout: detectLayout(yaml, doc, eol), spelling };
+    const parsed = parseBlock(text, parts, current);
+    const source = parsed.yaml;
+    const ctx: Ctx = { yaml: source, doc: parsed.doc, layout: detectLayout(source, parsed.doc, eol), spelling };
     const splice = planEdit(ctx, path, value);
     if (!splice) return { text, changed: false };
-    const newYaml = yaml.slice(0, splice.start) + splice.text + yaml.slice(splice.end);
+    const spliced = source.slice(0, splice.start) + splice.text + source.slice(splice.end);
+    const newYaml = parsed.inserted.length ? dropInserted(spliced, parsed.inserted, splice) : spliced;
     const fm = parts.frontMatter;
     newText = parts.bom + fm.open + newYaml + fm.close + parts.body;
   }

@@ -175,6 +175,12 @@ function position(source: string, at: number): { line: number; col: number } {
  * libyaml accepts and `yaml` does not. Line folding ignores leading spaces, so values are unchanged.
  */
 export function indentQuotedContinuations(source: string): string {
+  return indentQuotedContinuationsMapped(source).text;
+}
+
+/** The same, with the output offsets of the inserted spaces (so an editor can take them out again). */
+export function indentQuotedContinuationsMapped(source: string): { text: string; inserted: number[] } {
+  const inserted: number[] = [];
   let out = '';
   let quote: string | null = null;
   let lineStart = true;
@@ -182,7 +188,10 @@ export function indentQuotedContinuations(source: string): string {
   for (let i = 0; i < source.length; i++) {
     const ch = source[i];
     if (quote) {
-      if (lineStart && ch !== ' ' && ch !== '\n' && ch !== '\r') out += ' ';
+      if (lineStart && ch !== ' ' && ch !== '\n' && ch !== '\r') {
+        inserted.push(out.length);
+        out += ' ';
+      }
       lineStart = false;
       out += ch;
       if (ch === '\n') lineStart = true;
@@ -214,7 +223,7 @@ export function indentQuotedContinuations(source: string): string {
     afterIndicator = ch === ':' || ch === '-' || ch === '[' || ch === ',' || (afterIndicator && ch === ' ');
     lineStart = false;
   }
-  return out;
+  return { text: out, inserted };
 }
 
 /**

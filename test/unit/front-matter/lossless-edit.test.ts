@@ -136,3 +136,14 @@ describe('refusals', () => {
     expect(() => set(POST, 'title.x', 'y')).toThrow(/not a map or list/);
   });
 });
+
+describe('front matter libyaml accepts but the yaml CST does not', () => {
+  const SWC = '---\nlayout: post\ntitle: "A long title, \nContinued at column 0."\ntags: ["Community"]\n---\nBody\n';
+  it('edits another field and keeps the unindented continuation as it was', () => {
+    expect(set(SWC, 'layout', 'page')).toBe(SWC.replace('layout: post', 'layout: page'));
+    expect(set(SWC, 'tags', ['Community', 'News'])).toBe(SWC.replace('["Community"]', '["Community", "News"]'));
+  });
+  it('replaces the continued value itself', () => {
+    expect(set(SWC, 'title', 'Short')).toBe(SWC.replace('"A long title, \nContinued at column 0."', '"Short"'));
+  });
+});
