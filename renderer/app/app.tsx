@@ -18,39 +18,19 @@ import type { SiteSchema } from '../../shared/site/schema';
 import type { Problem } from '../../shared/site/check-rules';
 import type { EditResult } from '../../shared/front-matter/edit-front-matter';
 import { toBuffer } from '../editor/post-buffer';
-import { FrontMatterForm } from '../form/front-matter-form';
 import { ProblemsPanel } from '../problems/problems-panel';
 import { PostActions } from './post-actions';
-import { readYaml } from '../../shared/yaml/read-yaml';
+import { bannerPath, titleOf } from './front-matter-helpers';
+import { FrontMatterPanel } from '../form/front-matter-panel';
+import { insertDroppedImages } from '../manage/insert-images';
 import { setField } from '../../shared/front-matter/edit-front-matter';
-import type { FieldPath } from '../../shared/front-matter/field-path';
 import { TaxonomyPanel } from '../manage/taxonomy-panel';
 import { ImagesPanel } from '../manage/images-panel';
-import { uploadImage } from '../manage/upload-image';
 import { useGitStatus } from '../git/use-git-status';
 import { GitBar } from '../git/git-bar';
 import { ConflictPanel } from '../git/conflict-panel';
 
 const STATE_LABEL: Record<string, string> = { saved: 'Saved', dirty: 'Edited', saving: 'Saving…', conflict: 'Changed on disk', invalid: 'Not saved', error: 'Error' };
-
-/** Where this blog keeps a post's banner image, from its schema. */
-function bannerPath(schema: SiteSchema | null): FieldPath {
-  const f = (k: string) => schema?.fields.find((x) => x.key === k);
-  const banner = f('banner');
-  if (banner?.type === 'map') return ['banner', banner.fields?.find((x) => x.type === 'image')?.key ?? 'image'];
-  if (f('image')?.type === 'image') return ['image'];
-  const header = f('header');
-  const sub = header?.type === 'map' ? header.fields?.find((x) => x.type === 'image') : undefined;
-  if (sub) return ['header', sub.key];
-  return ['banner', 'image'];
-}
-
-/** The title in a front-matter block, as Jekyll reads it. */
-function titleOf(yaml: string): string | null {
-  const read = readYaml(yaml);
-  const t = read.ok && read.value && typeof read.value === 'object' ? (read.value as Record<string, unknown>).title : undefined;
-  return t === undefined || t === null ? null : String(t);
-}
 
 export function App() {
   const { info, site, posts, context, error, openSite, updateRecord, reload } = useSite();
@@ -426,52 +406,21 @@ export function App() {
           <section className="edit-column" style={{ flexBasis: previewHidden ? '100%' : `${split * 100}%` }}>
             {buffer && (
               <>
-                <details className="front-matter" open>
-                  <summary>Front matter</summary>
-                  <div className="fm-tabs" role="tablist" aria-label="Front matter view">
-                    <button type="button" role="tab" aria-selected={fmTab === 'form'} onClick={() => setFmTab('form')}>
-                      Form
-                    </button>
-                    <button type="button" role="tab" aria-selected={fmTab === 'yaml'} onClick={() => setFmTab('yaml')}>
-                      YAML
-                    </button>
-                  </div>
-                  {fmTab === 'form' && schema ? (
-                    <FrontMatterForm
-                      schema={schema}
-                      yaml={buffer.yaml}
-                      env={formEnv}
-                      onEdit={stableApplyEdit}
-                    />
-                  ) : (
-                    <textarea
-                      aria-label="Front matter"
-                      spellCheck={false}
-                      value={buffer.yaml}
-                      rows={Math.min(14, Math.max(3, buffer.yaml.split('\n').length))}
-                      onChange={(e) => doc.update({ yaml: e.target.value })}
-                    />
-                  )}
-                </details>
+                <FrontMatterPanel
+                  yaml={buffer.yaml}
+                  schema={schema}
+                  tab={fmTab}
+                  onTab={setFmTab}
+                  env={formEnv}
+                  onEdit={stableApplyEdit}
+                  onYamlChange={(yaml) => doc.update({ yaml })}
+                />
                 <MarkdownEditor docKey={`${path}#${doc.loadCount}`} text={buffer.body} onChange={(body) => {
                     // The preview paints in this keystroke's task; React state follows.
                     preview.current?.render(fromBuffer({ ...buffer, body }));
                     doc.update({ body });
                   }} onScrollLine={onEditorScroll}
-                  onFiles={(files, pos) => {
-                    void (async () => {
-                      let insert = '';
-                      for (const f of files) {
-                        try {
-                          const added = await uploadImage(f, 1600);
-                          insert += `![${f.name.replace(/\.[^.]+$/, '').replace(/[[\]]/g, '')}](${added.markdownPath})\n`;
-                        } catch (e) {
-                          setNotice(`${f.name}: ${(e as Error).message}`);
-                        }
-                      }
-                      if (insert && editor.view) editor.view.dispatch({ changes: { from: pos, insert } });
-                    })();
-                  }}
+                  onFiles={(files, pos) => editor.view && void insertDroppedImages(files, pos, editor.view, setNotice)}
                   handle={editor}
                 />
               </>
