@@ -76,7 +76,17 @@ export async function uiBench(site: string, rendererDir: string, log: (line: str
         w.__paints = [];
         w.__keys = [];
         w.__muts = [];
-        window.addEventListener('keydown', (e) => w.__keys.push(e.timeStamp), true);
+        (w as unknown as { __floor: number[] }).__floor = [];
+        window.addEventListener(
+          'keydown',
+          (e) => {
+            w.__keys.push(e.timeStamp);
+            // The floor: the first frame after the key with no work of ours in between.
+            const stamp = e.timeStamp;
+            requestAnimationFrame(() => (w as unknown as { __floor: number[] }).__floor.push(performance.now() - stamp));
+          },
+          true,
+        );
         new MutationObserver(() => {
           w.__muts.push(performance.now());
           requestAnimationFrame(() => w.__paints.push(performance.now()));
@@ -99,6 +109,8 @@ export async function uiBench(site: string, rendererDir: string, log: (line: str
         latencies.push(paint - key);
         updates.push(mut - key);
       }
+      const floor = await page.evaluate(() => (window as unknown as { __floor: number[] }).__floor);
+      log(`ui: frame floor (keydown → next frame, no work): p50 ${percentile(floor, 50).toFixed(1)} ms, p95 ${percentile(floor, 95).toFixed(1)} ms`);
       log(`ui: keystroke → preview painted, ${label} post: p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms (targets p95 ≤ ${label === '20 KB' ? 16 : 50} ms); preview DOM updated: p50 ${percentile(updates, 50).toFixed(1)} ms, p95 ${percentile(updates, 95).toFixed(1)} ms`);
       await page.keyboard.press('Control+z');
     }
