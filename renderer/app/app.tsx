@@ -88,9 +88,10 @@ export function App() {
   /** A form edit: the lossless editor changes the text, the buffer and preview follow. */
   const applyEdit = useCallback(
     (edit: (text: string) => EditResult): string | null => {
-      if (!doc.buffer) return 'no post is open';
+      const now = doc.latest();
+      if (!now) return 'no post is open';
       try {
-        const result = edit(fromBuffer(doc.buffer));
+        const result = edit(fromBuffer(now));
         if (result.changed) {
           const b = toBuffer(result.text);
           doc.update({ bom: b.bom, open: b.open, yaml: b.yaml, close: b.close, hadFrontMatter: b.hadFrontMatter });
@@ -417,7 +418,8 @@ export function App() {
                 />
                 <MarkdownEditor docKey={`${path}#${doc.loadCount}`} text={buffer.body} onChange={(body) => {
                     // The preview paints in this keystroke's task; React state follows.
-                    preview.current?.render(fromBuffer({ ...buffer, body }));
+                    const now = doc.latest();
+                    if (now) preview.current?.render(fromBuffer({ ...now, body }));
                     doc.update({ body });
                   }} onScrollLine={onEditorScroll}
                   onFiles={(files, pos) => editor.view && void insertDroppedImages(files, pos, editor.view, setNotice)}

@@ -174,5 +174,8 @@ export function usePostDocument(path: string | null) {
   const keepMine = useCallback(() => conflict && void save({ baseVersion: conflict.diskVersion }), [conflict, save]);
   const takeTheirs = useCallback(() => conflict && load(conflict.diskText, conflict.diskVersion), [conflict, load]);
 
-  return { buffer, state, message, conflict, update, save, keepMine, takeTheirs, replaceText, loadCount, loadedPath, savedText: saved.current?.text ?? '' };
+  /** The newest buffer, even before React has rendered it (edits arrive faster than renders). */
+  const latest = useCallback(() => current.current, []);
+
+  return { buffer, latest, state, message, conflict, update, save, keepMine, takeTheirs, replaceText, loadCount, loadedPath, savedText: saved.current?.text ?? '' };
 }
