@@ -187,12 +187,15 @@ export function App() {
   }, [command]);
 
   const buffer = doc.buffer;
-  const fullText = buffer ? fromBuffer(buffer) : '';
+  const fullText = useMemo(() => (buffer ? fromBuffer(buffer) : ''), [buffer]);
   const deferredBody = useDeferredValue(buffer?.body ?? '');
   const stats = useMemo(() => textStats(deferredBody), [deferredBody]);
   const firstLine = buffer ? bodyFirstLine(buffer) : 1;
   const record = posts.find((p) => p.path === path);
-  const liveTitle = titleOf(buffer?.yaml ?? '') ?? record?.title ?? '';
+  // Typing in the body must not re-read the YAML: the title only changes with the front matter.
+  const yaml = buffer?.yaml;
+  const yamlTitle = useMemo(() => titleOf(yaml ?? ''), [yaml]);
+  const liveTitle = yamlTitle ?? record?.title ?? '';
 
   const onEditorScroll = (line: number) => {
     if (Date.now() < syncing.current) return;

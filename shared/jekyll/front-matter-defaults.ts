@@ -6,26 +6,16 @@
  */
 import type { FrontMatterDefault } from './site-types';
 import { deepMerge } from './deep-merge';
+import { fnmatch } from './fnmatch';
 
 function sanitize(path: string): string {
   return path.replace(/^\.?\/+/, '').replace(/\/+$/, '');
 }
 
-/** Ruby `File.fnmatch` without FNM_PATHNAME: `*` also crosses `/`. */
-function globMatch(pattern: string, path: string): boolean {
-  let re = '^';
-  for (const ch of pattern) {
-    if (ch === '*') re += '.*';
-    else if (ch === '?') re += '.';
-    else re += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`${re}$`, 's').test(path);
-}
-
 function appliesPath(scopePath: string, relPath: string, collectionsDir: string): boolean {
   if (!scopePath) return true;
   const path = sanitize(relPath);
-  if (scopePath.includes('*')) return globMatch(sanitize(scopePath), path);
+  if (scopePath.includes('*')) return fnmatch(sanitize(scopePath), path);
   let parent = sanitize(scopePath);
   if (collectionsDir && parent.startsWith(`${collectionsDir}/`)) parent = parent.slice(collectionsDir.length + 1);
   return path.startsWith(parent);

@@ -5,8 +5,7 @@
  */
 import { deleteField, setField, type EditResult } from '../front-matter/edit-front-matter';
 import { termsOf, termsValue } from '../front-matter/form-values';
-import { splitPost } from '../front-matter/split';
-import { readYaml } from '../yaml/read-yaml';
+import { readFrontMatter } from '../front-matter/read-front-matter';
 
 export type TermKind = 'tag' | 'category';
 
@@ -35,11 +34,9 @@ function mapNames(names: string[], operation: TermOperation): string[] {
 
 /** Applies the operation to one post; unchanged posts come back identical. */
 export function applyTermOperation(text: string, operation: TermOperation): EditResult {
-  const fm = splitPost(text).frontMatter;
-  if (!fm) return { text, changed: false };
-  const read = readYaml(fm.yaml);
-  if (!read.ok || !read.value || typeof read.value !== 'object' || Array.isArray(read.value)) return { text, changed: false };
-  const data = read.value as Record<string, unknown>;
+  const reading = readFrontMatter(text);
+  if (!reading.ok || !reading.data) return { text, changed: false };
+  const data = reading.data;
   let out = text;
   for (const key of keysFor(operation.kind)) {
     if (!(key in data) || data[key] === null) continue;

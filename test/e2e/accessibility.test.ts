@@ -4,8 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumAvailable, launchChromium } from '../support/chromium';
-import { startWeb, type WebHarness } from '../support/service-harness';
+import { chromiumAvailable } from '../support/chromium';
+import { openAppInChromium } from '../support/app-in-chromium';
+import type { WebHarness } from '../support/service-harness';
 import { copySampleBlog } from '../contract/contract-suite';
 
 /** Controls without a name a screen reader could announce (runs in the page). */
@@ -29,11 +30,7 @@ describe.skipIf(!chromiumAvailable())('accessible names', () => {
   let page: Page;
 
   beforeAll(async () => {
-    web = await startWeb(await copySampleBlog());
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
-    await page.goto(web.host.openUrl);
-    await page.getByRole('listbox', { name: 'Posts' }).waitFor();
+    ({ web, browser, page } = await openAppInChromium(await copySampleBlog()));
     await page.getByRole('option', { name: /Delve 1/ }).click();
     await page.getByRole('textbox', { name: 'Editor', exact: true }).waitFor();
   });

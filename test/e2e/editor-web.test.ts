@@ -7,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumAvailable, launchChromium } from '../support/chromium';
-import { startWeb, type WebHarness } from '../support/service-harness';
+import { chromiumAvailable } from '../support/chromium';
+import { openAppInChromium, openAppPage } from '../support/app-in-chromium';
+import type { WebHarness } from '../support/service-harness';
 import { copySampleBlog } from '../contract/contract-suite';
 
 const DELVE = '_posts/2026-03-02-delve-1-first-steps.md';
@@ -37,11 +38,7 @@ describe.skipIf(!chromiumAvailable())('editor in Chromium (web mode)', () => {
   beforeAll(async () => {
     site = await copySampleBlog();
     await writeFile(path.join(site, HOSTILE), hostilePost);
-    web = await startWeb(site);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1300, height: 850 } });
-    await page.goto(web.host.openUrl);
-    await page.getByRole('listbox', { name: 'Posts' }).waitFor();
+    ({ web, browser, page } = await openAppInChromium(site, 850));
   });
 
   afterAll(async () => {
@@ -100,8 +97,7 @@ describe.skipIf(!chromiumAvailable())('editor in Chromium (web mode)', () => {
     await page.keyboard.type('Words typed just before a crash.');
     await page.waitForTimeout(700); // stashed after 400 ms, autosave would come at 1.5 s
     await page.close(); // the window dies without saving
-    page = await browser.newPage({ viewport: { width: 1300, height: 850 } });
-    await page.goto(web.host.openUrl);
+    page = await openAppPage(browser, web, 850);
     const banner = page.getByRole('alert').filter({ hasText: 'Unsaved changes from last time' });
     await banner.waitFor();
     await banner.getByRole('button', { name: 'Open' }).click();

@@ -7,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumAvailable, launchChromium } from '../support/chromium';
-import { startWeb, type WebHarness } from '../support/service-harness';
+import { chromiumAvailable } from '../support/chromium';
+import { openAppInChromium } from '../support/app-in-chromium';
+import type { WebHarness } from '../support/service-harness';
 import { copySampleBlog } from '../contract/contract-suite';
 import { jekyllPosts, strictBuild } from '../support/jekyll-oracle';
 import { checkTool } from '../support/require-tool';
@@ -24,11 +25,7 @@ describe.skipIf(!chromiumAvailable())('form and lifecycle in Chromium (web mode)
 
   beforeAll(async () => {
     site = await copySampleBlog();
-    web = await startWeb(site);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
-    await page.goto(web.host.openUrl);
-    await page.getByRole('listbox', { name: 'Posts' }).waitFor();
+    ({ web, browser, page } = await openAppInChromium(site));
   });
 
   afterAll(async () => {

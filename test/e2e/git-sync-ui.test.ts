@@ -7,8 +7,9 @@ import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumAvailable, launchChromium } from '../support/chromium';
-import { startWeb, type WebHarness } from '../support/service-harness';
+import { chromiumAvailable } from '../support/chromium';
+import { openAppInChromium } from '../support/app-in-chromium';
+import type { WebHarness } from '../support/service-harness';
 import { copySampleBlog } from '../contract/contract-suite';
 import { requireTool } from '../support/require-tool';
 import { configure, hermeticGit, sh } from '../git/git-fixture';
@@ -34,11 +35,7 @@ describe.skipIf(!chromiumAvailable() || !requireTool('git'))('git sync from the 
     sh(site, 'commit', '-m', 'Initial blog');
     sh(site, 'remote', 'add', 'origin', remote);
     sh(site, 'push', '-u', 'origin', 'main');
-    web = await startWeb(site);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
-    await page.goto(web.host.openUrl);
-    await page.getByRole('listbox', { name: 'Posts' }).waitFor();
+    ({ web, browser, page } = await openAppInChromium(site));
   });
 
   afterAll(async () => {

@@ -8,8 +8,9 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumAvailable, launchChromium } from '../support/chromium';
-import { startWeb, type WebHarness } from '../support/service-harness';
+import { chromiumAvailable } from '../support/chromium';
+import { openAppInChromium } from '../support/app-in-chromium';
+import type { WebHarness } from '../support/service-harness';
 import { copySampleBlog } from '../contract/contract-suite';
 import { jekyllPosts } from '../support/jekyll-oracle';
 import { checkTool } from '../support/require-tool';
@@ -44,11 +45,7 @@ describe.skipIf(!chromiumAvailable())('tags, categories and images in Chromium (
   beforeAll(async () => {
     site = await copySampleBlog();
     await writeFile(path.join(site, '_posts/2026-06-01-missing-banner.md'), '---\ntitle: Missing banner\ntags: [hiking]\nbanner:\n  image: /assets/images/banners/gone.jpg\n---\nText.\n');
-    web = await startWeb(site);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
-    await page.goto(web.host.openUrl);
-    await page.getByRole('listbox', { name: 'Posts' }).waitFor();
+    ({ web, browser, page } = await openAppInChromium(site));
   });
 
   afterAll(async () => {

@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumAvailable, launchChromium } from '../support/chromium';
-import { startWeb, type WebHarness } from '../support/service-harness';
+import { chromiumAvailable } from '../support/chromium';
+import { openAppInChromium } from '../support/app-in-chromium';
+import type { WebHarness } from '../support/service-harness';
 import { copySampleBlog } from '../contract/contract-suite';
 
 const LONG = `---\ntitle: A long walk\n---\n${Array.from({ length: 40 }, (_, i) => `## Stage ${i + 1}\n\n${'We walked on along the ridge and talked about the weather. '.repeat(8)}\n`).join('\n')}`;
@@ -21,10 +22,7 @@ describe.skipIf(!chromiumAvailable())('scroll sync', () => {
   beforeAll(async () => {
     const site = await copySampleBlog();
     await writeFile(path.join(site, '_posts/2026-06-02-a-long-walk.md'), LONG);
-    web = await startWeb(site);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1300, height: 800 } });
-    await page.goto(web.host.openUrl);
+    ({ web, browser, page } = await openAppInChromium(site, 800));
     await page.getByRole('option', { name: /A long walk/ }).click();
     await page.frameLocator('iframe[title="Preview"]').getByRole('heading', { name: 'Stage 40' }).waitFor();
   });

@@ -3,9 +3,8 @@
  */
 import path from 'node:path';
 import { parseCommandArgs, printJson, UsageError, type Command } from '../command';
-import { splitPost } from '../../../shared/front-matter/split';
 import { lookupPath, parseFieldPath, formatFieldPath } from '../../../shared/front-matter/field-path';
-import { readYaml } from '../../../shared/yaml/read-yaml';
+import { readFrontMatter } from '../../../shared/front-matter/read-front-matter';
 import { SourceError } from '../../../shared/source-error';
 import { readPostFile } from '../../core/store/post-file';
 import { toPlain } from './plain-value';
@@ -14,16 +13,9 @@ const usage = 'get FILE [KEY.PATH] [--json]';
 
 /** The front matter of `text` as Jekyll reads it, or throws SourceError with the whole-file line. */
 export function frontMatterOf(text: string, file: string): Record<string, unknown> {
-  const parts = splitPost(text);
-  if (!parts.frontMatter) return {};
-  const parsed = readYaml(parts.frontMatter.yaml);
-  const firstLine = text.slice(0, parts.frontMatter.yamlOffset).split('\n').length;
-  if (!parsed.ok) throw new SourceError('invalid-yaml', parsed.message, { file, line: parsed.line + firstLine - 1, col: parsed.col });
-  if (parsed.value === null) return {};
-  if (typeof parsed.value !== 'object' || Array.isArray(parsed.value)) {
-    throw new SourceError('invalid-yaml', 'the front matter is not a map of keys and values', { file, line: firstLine, col: 1 });
-  }
-  return parsed.value as Record<string, unknown>;
+  const reading = readFrontMatter(text);
+  if (!reading.ok) throw new SourceError('invalid-yaml', reading.message, { file, line: reading.line, col: reading.col });
+  return reading.data ?? {};
 }
 
 export const getCommand: Command = {

@@ -14,16 +14,9 @@ import { currentBranch, defaultRemote, gitDirOf, headCommit, operationOf, unmerg
 import { latestBackupRef } from './backup-ref';
 import { pullAndPush } from './sync-publish';
 import type { SyncMode, SyncResult, SyncStep } from './sync-result';
+import type { ConflictView } from '../../../shared/api/git-types';
 
-export interface ConflictVersions {
-  /** The common ancestor's text; null when the file did not exist there. */
-  base: string | null;
-  /** The local work's text; null when the local side deleted the file. */
-  mine: string | null;
-  /** The remote's text; null when the remote deleted the file. */
-  theirs: string | null;
-  /** The working file as git left it (with conflict markers); null when it is missing. */
-  merged: string | null;
+export interface ConflictVersions extends ConflictView {
   operation: Operation;
 }
 

@@ -8,21 +8,15 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { GitError, git } from './run-git';
+import type { GitStatusView } from '../../../shared/api/git-types';
 import { operationOf, type Operation } from './repo-state';
 import { parsePorcelainV2, type StatusFile } from './porcelain-status';
 
 export type { FileState, StatusFile } from './porcelain-status';
 
-export interface GitStatus {
-  isRepo: boolean;
-  branch: string | null;
-  upstream: string | null;
-  ahead: number;
-  behind: number;
+/** The contract's status, with the staging and rename details the core also knows. */
+export interface GitStatus extends GitStatusView {
   files: StatusFile[];
-  /** ISO time of the last fetch (FETCH_HEAD's mtime), or null when never fetched. */
-  lastFetch: string | null;
-  /** A rebase or merge that stopped on a conflict, or null. */
   operation: Operation;
 }
 

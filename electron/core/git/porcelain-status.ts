@@ -5,7 +5,9 @@
  * quoting), so a post named with spaces or non-ASCII letters is reported exactly.
  */
 
-export type FileState = 'new' | 'modified' | 'deleted' | 'conflicted' | 'renamed';
+import type { GitFileState } from '../../../shared/api/git-types';
+
+export type FileState = GitFileState;
 
 export interface StatusFile {
   /** Relative to the repository's top folder, `/`-separated. */

@@ -4,11 +4,10 @@
  * The default commit message names the post by its title ("Add post: My Trip"), so the titles
  * are read from the staged text: the index version, or the last commit's for a deleted post.
  */
-import { splitPost } from '../../../shared/front-matter/split';
-import { readYaml } from '../../../shared/yaml/read-yaml';
 import { git, runGit } from './run-git';
 import { isPostPath, type CommitChange } from './commit-message';
 import type { FileState } from './porcelain-status';
+import { frontMatterData } from '../../../shared/front-matter/read-front-matter';
 
 const STATUS_LETTER: Record<string, FileState> = { A: 'new', M: 'modified', D: 'deleted', R: 'renamed', C: 'new', T: 'modified', U: 'conflicted' };
 
@@ -32,11 +31,7 @@ export function parseNameStatus(output: string): CommitChange[] {
 
 /** The title in a post's front matter, or null. */
 export function titleOfPost(text: string): string | null {
-  const parts = splitPost(text);
-  if (!parts.frontMatter) return null;
-  const read = readYaml(parts.frontMatter.yaml);
-  if (!read.ok || !read.value || typeof read.value !== 'object' || Array.isArray(read.value)) return null;
-  const title = (read.value as Record<string, unknown>).title;
+  const title = frontMatterData(text).title;
   return typeof title === 'string' || typeof title === 'number' ? String(title) : null;
 }
 

@@ -11,7 +11,7 @@ import type { SiteConfig } from '../../../shared/jekyll/site-types';
 import { SourceError } from '../../../shared/source-error';
 import { writeNewFile } from '../lifecycle/safe-move';
 import { resolveInSite, normaliseRelPath } from '../store/confine';
-import { readPostFileSync } from '../store/post-file';
+import { inBatches } from '../util/batches';
 import { scanSite } from '../site/scan-site';
 import { listImages } from '../site/site-images';
 import { indexPostFileSync } from '../site/post-record-file';
@@ -29,24 +29,24 @@ export async function buildGallery(root: string, config: SiteConfig): Promise<Ga
   const usage = new Map<string, string[]>();
   const bodies: string[] = [];
   const entries = (await scanSite(root, config)).filter((e) => !e.skipped);
-  for (let i = 0; i < entries.length; i += 200) {
-    for (const entry of entries.slice(i, i + 200)) {
-      try {
-        const indexed = indexPostFileSync(root, entry, config, Date.now());
-        const text = indexed.text ?? readPostFileSync(path.join(root, ...entry.path.split('/'))).text;
-        const body = splitPost(text).body;
-        bodies.push(body);
-        for (const ref of imageRefs(indexed.result?.frontMatter ?? null, body, config.baseurl)) {
-          const list = usage.get(ref) ?? [];
-          list.push(entry.path);
-          usage.set(ref, list);
-        }
-      } catch {
-        // Unreadable posts have their own problem report.
-      }
+  const now = Date.now();
+  await inBatches(entries, (entry) => {
+    let indexed;
+    try {
+      indexed = indexPostFileSync(root, entry, config, now);
+    } catch {
+      return; // Gone since the scan.
     }
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  }
+    // Unreadable posts (no text) have their own problem report.
+    if (indexed.text === undefined) return;
+    const body = splitPost(indexed.text).body;
+    bodies.push(body);
+    for (const ref of imageRefs(indexed.result?.frontMatter ?? null, body, config.baseurl)) {
+      const list = usage.get(ref) ?? [];
+      list.push(entry.path);
+      usage.set(ref, list);
+    }
+  });
   const files = await listImages(root);
   const onDisk = new Set(files.map((f) => f.path));
   const folders = new Map<string, number>();

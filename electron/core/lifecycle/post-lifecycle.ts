@@ -4,10 +4,7 @@
  * overwrites a file, and each returns what undo needs to reverse it.
  */
 import { readFile, unlink } from 'node:fs/promises';
-import path from 'node:path';
 import { setField, setFieldSource } from '../../../shared/front-matter/edit-front-matter';
-import { splitPost } from '../../../shared/front-matter/split';
-import { readYaml } from '../../../shared/yaml/read-yaml';
 import { fileNameParts, slugify } from '../../../shared/jekyll/file-names';
 import { zonedParts } from '../../../shared/jekyll/ruby-time';
 import type { SiteConfig } from '../../../shared/jekyll/site-types';
@@ -16,6 +13,7 @@ import { SourceError } from '../../../shared/source-error';
 import { normaliseRelPath, resolveInSite } from '../store/confine';
 import { moveToTrash } from './app-trash';
 import { moveNoOverwrite, writeNewFile } from './safe-move';
+import { frontMatterData } from '../../../shared/front-matter/read-front-matter';
 
 /** What an operation changed: files it created and files it removed (with their text). */
 export interface Change {
@@ -115,7 +113,7 @@ export async function unpublishPost(root: string, config: SiteConfig, rel: strin
   const from = await abs(root, rel);
   const text = await readFile(from, 'utf8');
   // Keep the date the file name carried: a draft has no date in its name.
-  const out = name.date && frontMatterOf(text).date === undefined ? setFieldSource(text, ['date'], name.date).text : text;
+  const out = name.date && frontMatterData(text).date === undefined ? setFieldSource(text, ['date'], name.date).text : text;
   await writeNewFile(await abs(root, target), out);
   await moveOut(root, rel);
   return { label: `Unpublish: ${name.slug}`, path: target, created: [target], removed: [{ path: rel, text }] };
@@ -146,7 +144,7 @@ export async function duplicatePost(root: string, rel: string): Promise<Change> 
   for (let n = 1; n < 100; n++) {
     const slug = `${name.slug}-copy${n > 1 ? `-${n}` : ''}`;
     const target = join(above, magic, dir, `${name.date ? `${name.date}-` : ''}${slug}${name.ext}`);
-    const title = frontMatterOf(text).title;
+    const title = frontMatterData(text).title;
     const copy = setField(text, ['title'], `${typeof title === 'string' ? title : name.slug} (copy)`).text;
     try {
       await writeNewFile(await abs(root, target), copy);
@@ -186,12 +184,3 @@ export async function undoChange(root: string, change: Change, trashDir: string)
 async function moveOut(root: string, rel: string): Promise<void> {
   await unlink(await abs(root, rel));
 }
-
-/** The front matter of a post as read, or {} when it has none or it is invalid. */
-function frontMatterOf(text: string): Record<string, unknown> {
-  const fm = splitPost(text).frontMatter;
-  const read = fm ? readYaml(fm.yaml) : null;
-  return read?.ok && read.value && typeof read.value === 'object' && !Array.isArray(read.value) ? (read.value as Record<string, unknown>) : {};
-}
-
-export const lifecyclePaths = { splitMagic, join, dirname: path.posix.dirname };

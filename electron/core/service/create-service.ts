@@ -241,17 +241,19 @@ export async function createCoreService(options: CoreServiceOptions): Promise<Co
     async addImage(req) {
       const s = current();
       if (!/^[A-Za-z0-9+/=\s]*$/.test(req.data)) throw new ApiError({ code: 'bad-request', message: 'image data must be base64' });
+      // Reading every post for the folder and path style is costly: at most once, and only when needed.
+      let gallery: ReturnType<typeof buildGallery> | null = null;
+      const galleryOnce = () => (gallery ??= buildGallery(s.root, s.config.config));
       let rel: string;
       try {
-        const folder = req.folder ?? (await buildGallery(s.root, s.config.config)).uploadFolder;
+        const folder = req.folder ?? (await galleryOnce()).uploadFolder;
         rel = await addImage(s.root, folder, req.name, Buffer.from(req.data, 'base64'));
       } catch (error) {
         if (error instanceof SourceError) throw new ApiError({ code: error.code === 'outside-site' ? 'outside-site' : 'invalid-input', message: error.message });
         throw error;
       }
       undoStack.push({ label: `Add image ${rel}`, run: async () => (await moveToTrash(trashDir, s.root, rel).catch(() => undefined), []) });
-      const baseurl = s.config.config.baseurl;
-      const useBase = baseurl !== '' && (await buildGallery(s.root, s.config.config)).useBaseurl;
+      const useBase = s.config.config.baseurl !== '' && (await galleryOnce()).useBaseurl;
       return { path: rel, markdownPath: `${useBase ? '{{ site.baseurl }}' : ''}/${rel}` };
     },
     async getTaxonomy() {
@@ -297,7 +299,7 @@ export async function createCoreService(options: CoreServiceOptions): Promise<Co
       const original = await readSiteFile(session.root, thumb[2]);
       if (!original) return null;
       try {
-        const abs = await resolveInSite(session.root, decodeURIComponent(thumb[2]));
+        const abs = await resolveInSite(session.root, thumb[2]);
         const cacheDir = options.cacheDir === false ? path.join(os.tmpdir(), 'postwright-cache') : (options.cacheDir ?? defaultCacheDir());
         return (await thumbnail(abs, Math.min(1024, Number(thumb[1])), cacheDir)) ?? original;
       } catch {

@@ -14,7 +14,7 @@ export type CallReply = { ok: true; result: unknown } | { ok: false; error: ApiE
 export interface CoreService {
   api: PostwrightApi;
   subscribe(listener: (event: EventName, payload: unknown) => void): () => void;
-  /** A file of the open site for the preview (images…), confined to the site root. */
+  /** A file of the open site for the preview (images…), confined to the site root; `rel` is URL-decoded. */
   readSiteFile(rel: string): Promise<{ bytes: Buffer; contentType: string } | null>;
   close(): Promise<void>;
 }

@@ -35,7 +35,7 @@ export class GitService {
     this.scheduler = null;
     const status = await gitStatus(root).catch(() => null);
     if (!status?.isRepo) return;
-    this.scheduler = new FetchScheduler(root, { intervalMinutes: 5, onReport: (report) => this.host.emit('git-status', report.status as GitStatusView) });
+    this.scheduler = new FetchScheduler(root, { intervalMinutes: 5, onReport: (report) => this.host.emit('git-status', report.status) });
     this.scheduler.start();
   }
 
@@ -45,7 +45,7 @@ export class GitService {
   }
 
   async status(): Promise<GitStatusView> {
-    return (await gitStatus(this.host.root()).catch(toApiError)) as GitStatusView;
+    return await gitStatus(this.host.root()).catch(toApiError);
   }
 
   /** `git init -b main` in the site folder, and `git remote add origin URL` when given. */
@@ -58,7 +58,7 @@ export class GitService {
     await git(root, ['init', '-b', 'main']).catch(toApiError);
     if (url) await git(root, ['remote', 'add', 'origin', url]).catch(toApiError);
     await this.siteOpened(root);
-    const status = (await gitStatus(root).catch(toApiError)) as GitStatusView;
+    const status = await gitStatus(root).catch(toApiError);
     this.host.emit('git-status', status);
     return status;
   }
@@ -92,7 +92,7 @@ export class GitService {
         signal: this.running.signal,
       });
       await this.afterSync();
-      return result as SyncOutcome;
+      return result;
     } finally {
       this.busy = false;
       this.running = null;
@@ -108,7 +108,7 @@ export class GitService {
     await git(root, ['add', '--', ...paths]).catch(toApiError);
     await git(root, ['commit', '--quiet', '-m', message, '--only', '--', ...paths]).catch(toApiError);
     const after = await gitStatus(root).catch(() => null);
-    if (after) this.host.emit('git-status', after as GitStatusView);
+    if (after) this.host.emit('git-status', after);
     return true;
   }
 
@@ -130,7 +130,7 @@ export class GitService {
   async continue(): Promise<SyncOutcome> {
     const result = await continueSync(this.host.root()).catch(toApiError);
     await this.afterSync();
-    return result as SyncOutcome;
+    return result;
   }
 
   async abort(): Promise<{ ok: boolean; message: string }> {
@@ -146,6 +146,6 @@ export class GitService {
   private async afterSync(): Promise<void> {
     await this.host.afterChange();
     const status = await gitStatus(this.host.root()).catch(() => null);
-    if (status) this.host.emit('git-status', status as GitStatusView);
+    if (status) this.host.emit('git-status', status);
   }
 }

@@ -22,19 +22,16 @@ const TYPES: Record<string, string> = {
 
 const MAX_BYTES = 50 * 1024 * 1024;
 
-/** The bytes and type of a site file, or null when it is missing, not allowed, or outside the site. */
+/**
+ * The bytes and type of a site file, or null when it is missing, not allowed, or outside the site.
+ * `rel` is already URL-decoded by the host (web route or app protocol).
+ */
 export async function readSiteFile(root: string, rel: string): Promise<{ bytes: Buffer; contentType: string } | null> {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(rel);
-  } catch {
-    return null;
-  }
-  const type = TYPES[path.extname(decoded).toLowerCase()];
+  const type = TYPES[path.extname(rel).toLowerCase()];
   if (!type) return null;
-  if (decoded.split(/[\\/]/).some((part) => part.startsWith('.') && part !== '.')) return null;
+  if (rel.split(/[\\/]/).some((part) => part.startsWith('.') && part !== '.')) return null;
   try {
-    const abs = await resolveInSite(root, decoded);
+    const abs = await resolveInSite(root, rel);
     const s = await stat(abs);
     if (!s.isFile() || s.size > MAX_BYTES) return null;
     return { bytes: await readFile(abs), contentType: type };

@@ -5,39 +5,7 @@
  * is why `exclude: [vendor]` also hides `vendor-notes.md`: we keep Jekyll's behaviour, odd as it is.
  */
 import type { SiteConfig } from '../../../shared/jekyll/site-types';
-
-const compiled = new Map<string, RegExp | null>();
-
-/** Ruby `File.fnmatch` (no FNM_PATHNAME) as a cached RegExp. */
-function fnmatch(pattern: string, text: string): boolean {
-  let regex = compiled.get(pattern);
-  if (regex === undefined) {
-    regex = compile(pattern);
-    compiled.set(pattern, regex);
-  }
-  return regex !== null && regex.test(text);
-}
-
-function compile(pattern: string): RegExp | null {
-  let re = '^';
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i];
-    if (ch === '*') re += '.*';
-    else if (ch === '?') re += '.';
-    else if (ch === '[') {
-      const close = pattern.indexOf(']', i + 1);
-      if (close > i) {
-        re += `[${pattern.slice(i + 1, close).replace(/\\/g, '\\\\')}]`;
-        i = close;
-      } else re += '\\[';
-    } else re += ch.replace(/[.+^${}()|\\]/g, '\\$&');
-  }
-  try {
-    return new RegExp(`${re}$`, 's');
-  } catch {
-    return null;
-  }
-}
+import { fnmatch } from '../../../shared/jekyll/fnmatch';
 
 function matchesAny(patterns: readonly string[], rel: string, isDir: boolean): boolean {
   return patterns.some((raw) => {

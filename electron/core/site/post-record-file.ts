@@ -6,7 +6,6 @@ import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import { computePost, type PostResult } from '../../../shared/jekyll/post-data';
 import { fileNameParts, titleizeSlug } from '../../../shared/jekyll/file-names';
-import { formatIsoInZone } from '../../../shared/jekyll/ruby-time';
 import type { PostRecord, SiteConfig } from '../../../shared/jekyll/site-types';
 import { SourceError } from '../../../shared/source-error';
 import { readPostFile, readPostFileSync, type PostFileWithStat } from '../store/post-file';
@@ -105,5 +104,3 @@ export function refreshForNow(post: IndexedPost, config: SiteConfig, now: number
   if (published === post.record.published) return post;
   return { ...post, record: { ...post.record, published } };
 }
-
-export { formatIsoInZone };

@@ -1,6 +1,6 @@
 /**
- * The index of every post of a site: scanned like Jekyll, read in parallel with a bounded
- * number of open files, and cached outside the repository so a second open is fast.
+ * The index of every post of a site: scanned like Jekyll, read in small synchronous batches with
+ * one file open at a time, and cached outside the repository so a second open is fast.
  *
  * The cache is one JSON file per site folder, keyed by the config's hash and validated per file
  * by size and mtime; anything that does not match is read again.
@@ -11,16 +11,13 @@ import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import type { PostRecord, SiteConfig } from '../../../shared/jekyll/site-types';
 import { writeFileAtomic } from '../store/atomic-write';
+import { inBatches } from '../util/batches';
 import { defaultCacheDir } from './cache-dir';
 import { indexPostFileSync, refreshForNow, type IndexedPost } from './post-record-file';
 import { scanSite } from './scan-site';
 import { loadSiteConfig, type LoadedConfig } from './site-config';
 
 const CACHE_FORMAT = 3;
-/** Open files at once while indexing; far below any OS limit. */
-export const READ_CONCURRENCY = 64;
-/** Files read per synchronous batch before yielding to the event loop. */
-const BATCH = 200;
 
 export interface IndexOptions {
   /** Where to keep the cache; `false` disables it. Default: POSTWRIGHT_CACHE_DIR or the user cache folder. */
@@ -82,29 +79,24 @@ export async function indexSite(root: string, options: IndexOptions = {}): Promi
   const entries = await scanSite(absRoot, config.config);
   let read = 0;
   const posts: IndexedPost[] = [];
-  // Small synchronous batches: far faster than one async read per file, and the event loop
-  // still runs between batches (see readPostFileSync).
-  for (let i = 0; i < entries.length; i += BATCH) {
-    for (const entry of entries.slice(i, i + BATCH)) {
-      const hit = cached[entry.path];
-      if (hit && hit.record.draft === entry.draft && (hit.record.skipped ?? null) === (entry.skipped ?? null)) {
-        const st = lstatSync(path.join(absRoot, ...entry.path.split('/')), { throwIfNoEntry: false });
-        if (st && st.size === hit.size && st.mtimeMs === hit.mtimeMs) {
-          posts.push(refreshForNow(hit, config.config, now));
-          continue;
-        }
-      }
-      read++;
-      try {
-        const { record, size, mtimeMs, markedPublished, epochMs } = indexPostFileSync(absRoot, entry, config.config, now);
-        posts.push({ record, size, mtimeMs, markedPublished, epochMs });
-      } catch (error) {
-        // Deleted between the scan and the read: it is simply not there any more.
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  await inBatches(entries, (entry) => {
+    const hit = cached[entry.path];
+    if (hit && hit.record.draft === entry.draft && (hit.record.skipped ?? null) === (entry.skipped ?? null)) {
+      const st = lstatSync(path.join(absRoot, ...entry.path.split('/')), { throwIfNoEntry: false });
+      if (st && st.size === hit.size && st.mtimeMs === hit.mtimeMs) {
+        posts.push(refreshForNow(hit, config.config, now));
+        return;
       }
     }
-    if (i + BATCH < entries.length) await new Promise<void>((resolve) => setImmediate(resolve));
-  }
+    read++;
+    try {
+      const { record, size, mtimeMs, markedPublished, epochMs } = indexPostFileSync(absRoot, entry, config.config, now);
+      posts.push({ record, size, mtimeMs, markedPublished, epochMs });
+    } catch (error) {
+      // Deleted between the scan and the read: it is simply not there any more.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  });
   const result: SiteIndexResult = {
     root: absRoot,
     config,

@@ -9,6 +9,7 @@ import { defaultsFor } from '../../../shared/jekyll/front-matter-defaults';
 import type { SiteConfig } from '../../../shared/jekyll/site-types';
 import { indexPostFileSync } from './post-record-file';
 import { scanSite } from './scan-site';
+import { inBatches } from '../util/batches';
 
 export async function layoutNames(root: string): Promise<string[]> {
   try {
@@ -25,17 +26,14 @@ export async function layoutNames(root: string): Promise<string[]> {
 export async function allFrontMatters(root: string, config: SiteConfig): Promise<Record<string, unknown>[]> {
   const entries = (await scanSite(root, config)).filter((e) => !e.skipped);
   const out: Record<string, unknown>[] = [];
-  for (let i = 0; i < entries.length; i += 200) {
-    for (const entry of entries.slice(i, i + 200)) {
-      try {
-        const fm = indexPostFileSync(root, entry, config, Date.now()).result?.frontMatter;
-        out.push(fm ?? {});
-      } catch {
-        // Gone since the scan.
-      }
+  const now = Date.now();
+  await inBatches(entries, (entry) => {
+    try {
+      out.push(indexPostFileSync(root, entry, config, now).result?.frontMatter ?? {});
+    } catch {
+      // Gone since the scan.
     }
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  }
+  });
   return out;
 }
 

@@ -9,8 +9,6 @@ import path from 'node:path';
 import type { PostText, PreviewContext, SaveResult, SiteSummary } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/api-error';
 import type { PostRecord } from '../../../shared/jekyll/site-types';
-import { splitPost } from '../../../shared/front-matter/split';
-import { readYaml } from '../../../shared/yaml/read-yaml';
 import { SourceError } from '../../../shared/source-error';
 import { resolveInSite, normaliseRelPath, OutsideSiteError } from '../store/confine';
 import { writeFileAtomic } from '../store/atomic-write';
@@ -20,6 +18,7 @@ import { classifyPostPath } from './scan-site';
 import { indexSite, writeIndexCache, type SiteIndexResult } from './site-index';
 import { watchSite } from './site-watcher';
 import { defaultCacheDir } from './cache-dir';
+import { readFrontMatter } from '../../../shared/front-matter/read-front-matter';
 
 export interface SessionEvents {
   postChanged(path: string, kind: 'added' | 'changed' | 'removed', record: PostRecord | null, version: string | null): void;
@@ -43,16 +42,10 @@ function apiErrorFrom(error: unknown): never {
 
 /** Checks that the front matter of `text` parses; returns the problem with whole-file position. */
 export function frontMatterProblem(text: string): { message: string; line: number; col: number } | null {
-  const parts = splitPost(text);
-  if (!parts.frontMatter) return null;
-  const parsed = readYaml(parts.frontMatter.yaml);
-  if (parsed.ok) {
-    const v = parsed.value;
-    if (v === null || (typeof v === 'object' && !Array.isArray(v))) return null;
-  }
-  const firstLine = text.slice(0, parts.frontMatter.yamlOffset).split('\n').length;
-  if (!parsed.ok) return { message: `invalid front matter: ${parsed.message}`, line: parsed.line + firstLine - 1, col: parsed.col };
-  return { message: 'the front matter must be a map of keys and values', line: firstLine, col: 1 };
+  const reading = readFrontMatter(text);
+  if (reading.ok) return null;
+  const message = reading.kind === 'invalid-yaml' ? `invalid front matter: ${reading.message}` : 'the front matter must be a map of keys and values';
+  return { message, line: reading.line, col: reading.col };
 }
 
 export class SiteSession {

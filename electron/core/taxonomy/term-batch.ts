@@ -10,6 +10,7 @@ import { SourceError } from '../../../shared/source-error';
 import { writeFileAtomic } from '../store/atomic-write';
 import { readPostFileSync, versionOf } from '../store/post-file';
 import { scanSite } from '../site/scan-site';
+import { inBatches } from '../util/batches';
 
 export interface PlannedFile {
   path: string;
@@ -30,23 +31,20 @@ export interface BatchResult {
 export async function planTermOperation(root: string, config: SiteConfig, operation: TermOperation): Promise<PlannedFile[]> {
   const entries = (await scanSite(root, config)).filter((e) => !e.skipped);
   const plan: PlannedFile[] = [];
-  for (let i = 0; i < entries.length; i += 200) {
-    for (const entry of entries.slice(i, i + 200)) {
-      let file;
-      try {
-        file = readPostFileSync(path.join(root, ...entry.path.split('/')));
-      } catch {
-        continue;
-      }
-      try {
-        const result = applyTermOperation(file.text, operation);
-        if (result.changed) plan.push({ path: entry.path, version: file.version, before: file.text, after: result.text, lines: changedLines(file.text, result.text) });
-      } catch (error) {
-        if (!(error instanceof SourceError)) throw error;
-      }
+  await inBatches(entries, (entry) => {
+    let file;
+    try {
+      file = readPostFileSync(path.join(root, ...entry.path.split('/')));
+    } catch {
+      return;
     }
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  }
+    try {
+      const result = applyTermOperation(file.text, operation);
+      if (result.changed) plan.push({ path: entry.path, version: file.version, before: file.text, after: result.text, lines: changedLines(file.text, result.text) });
+    } catch (error) {
+      if (!(error instanceof SourceError)) throw error;
+    }
+  });
   return plan;
 }
 
