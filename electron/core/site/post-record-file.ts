@@ -1,14 +1,13 @@
 /**
  * One post file → its index entry (record plus what the cache needs to validate and refresh it).
  */
-import { lstat } from 'node:fs/promises';
 import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import { computePost, type PostResult } from '../../../shared/jekyll/post-data';
 import { fileNameParts, titleizeSlug } from '../../../shared/jekyll/file-names';
 import type { PostRecord, SiteConfig } from '../../../shared/jekyll/site-types';
 import { SourceError } from '../../../shared/source-error';
-import { readPostFile, readPostFileSync, type PostFileWithStat } from '../store/post-file';
+import { readPostFileSync, type PostFileWithStat } from '../store/post-file';
 import type { ScanEntry } from './scan-site';
 
 export interface IndexedPost {
@@ -34,19 +33,15 @@ export function isPublished(markedPublished: boolean, epochMs: number | null, co
 
 export type IndexedPostFile = IndexedPost & { result?: PostResult; text?: string };
 
-/** Reads and computes one post; never throws for bad content. */
-export async function indexPostFile(root: string, entry: ScanEntry, config: SiteConfig, now: number): Promise<IndexedPostFile> {
-  const abs = path.join(root, ...entry.path.split('/'));
-  const st = await lstat(abs);
-  return computeIndexed(entry, config, now, { size: st.size, mtimeMs: st.mtimeMs }, () => readPostFile(abs));
-}
-
-/** The same, synchronously, for the indexer's batches (see readPostFileSync). */
+/**
+ * Reads and computes one post; never throws for bad content. Synchronous, for the indexer's
+ * batches (see readPostFileSync); a single post reads just as well this way.
+ */
 export function indexPostFileSync(root: string, entry: ScanEntry, config: SiteConfig, now: number): IndexedPostFile {
   const abs = path.join(root, ...entry.path.split('/'));
   if (entry.skipped) {
     const st = lstatSync(abs);
-    return computeIndexedSync(entry, config, now, { size: st.size, mtimeMs: st.mtimeMs }, null);
+    return computeIndexed(entry, config, now, { size: st.size, mtimeMs: st.mtimeMs }, null);
   }
   let file: PostFileWithStat | SourceError;
   try {
@@ -56,28 +51,10 @@ export function indexPostFileSync(root: string, entry: ScanEntry, config: SiteCo
     file = error;
   }
   const st = file instanceof SourceError ? lstatSync(abs) : file;
-  return computeIndexedSync(entry, config, now, { size: st.size, mtimeMs: st.mtimeMs }, file);
+  return computeIndexed(entry, config, now, { size: st.size, mtimeMs: st.mtimeMs }, file);
 }
 
-async function computeIndexed(
-  entry: ScanEntry,
-  config: SiteConfig,
-  now: number,
-  st: { size: number; mtimeMs: number },
-  read: () => Promise<{ text: string }>,
-): Promise<IndexedPostFile> {
-  if (entry.skipped) return computeIndexedSync(entry, config, now, st, null);
-  let file: { text: string } | SourceError;
-  try {
-    file = await read();
-  } catch (error) {
-    if (!(error instanceof SourceError)) throw error;
-    file = error;
-  }
-  return computeIndexedSync(entry, config, now, st, file);
-}
-
-function computeIndexedSync(
+function computeIndexed(
   entry: ScanEntry,
   config: SiteConfig,
   now: number,

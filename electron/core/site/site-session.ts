@@ -13,7 +13,7 @@ import { SourceError } from '../../../shared/source-error';
 import { resolveInSite, normaliseRelPath, OutsideSiteError } from '../store/confine';
 import { writeFileAtomic } from '../store/atomic-write';
 import { MAX_POST_BYTES, readPostFile, versionOf } from '../store/post-file';
-import { indexPostFile, refreshForNow, type IndexedPost } from './post-record-file';
+import { indexPostFileSync, refreshForNow, type IndexedPost } from './post-record-file';
 import { classifyPostPath } from './scan-site';
 import { indexSite, writeIndexCache, type SiteIndexResult } from './site-index';
 import { watchSite } from './site-watcher';
@@ -151,7 +151,7 @@ export class SiteSession {
     const entry = classifyPostPath(this.index.config.config, rel);
     if (!entry) return null;
     try {
-      const post = await indexPostFile(this.root, entry, this.index.config.config, Date.now());
+      const post = indexPostFileSync(this.root, entry, this.index.config.config, Date.now());
       const slim: IndexedPost = { record: post.record, size: post.size, mtimeMs: post.mtimeMs, markedPublished: post.markedPublished, epochMs: post.epochMs };
       this.index.posts.set(rel, slim);
       return slim;
