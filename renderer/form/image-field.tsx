@@ -3,6 +3,7 @@
  */
 import { useState } from 'react';
 import { api } from '../app/api';
+import { siteImagePath } from '../../shared/site/image-refs';
 
 interface Props {
   label: string;
@@ -12,13 +13,10 @@ interface Props {
   onChange(value: string): void;
 }
 
+/** The URL of a site image for the preview route, or null for external or non-image values. */
 function thumbUrl(value: string, assetBase: string, baseurl: string): string | null {
-  const v = value.trim();
-  if (!v || /^[a-z]+:/i.test(v) || v.startsWith('//')) return null;
-  let p = v.replace(/\{\{\s*site\.baseurl\s*\}\}/g, '');
-  const base = baseurl.replace(/\/+$/, '');
-  if (base && p.startsWith(`${base}/`)) p = p.slice(base.length);
-  return assetBase + p.replace(/^\/+/, '').split('/').map(encodeURIComponent).join('/');
+  const p = siteImagePath(value, baseurl);
+  return p === null ? null : assetBase + p.split('/').map(encodeURIComponent).join('/');
 }
 
 export function ImageField({ label, value, assetBase, baseurl, onChange }: Props) {
