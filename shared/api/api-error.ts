@@ -12,6 +12,7 @@ export type ApiErrorCode =
   | 'conflict'
   | 'invalid-input'
   | 'forbidden'
+  | 'not-jekyll'
   | 'internal';
 
 export interface ApiErrorData {

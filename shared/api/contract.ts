@@ -79,6 +79,8 @@ export interface OperationResult {
   path: string;
   /** What undo would reverse, e.g. "Rename: a → b". */
   label: string;
+  /** Names this operation for `undoOperation`, so an undo button undoes exactly what it was made for. */
+  undoId: string;
 }
 
 /** A site-wide tag/category change: rename `names[0]` to `to`, merge `names` into `to`, or delete `names[0]`. */
@@ -101,8 +103,15 @@ export interface TaxonomyView {
 /** Methods: each takes one JSON request object and resolves to one JSON response. */
 export interface ApiMethods {
   getAppInfo: { req: Record<string, never>; res: AppInfo };
-  /** Opens a site folder; without a path, the last site or else the sample blog. */
-  openSite: { req: { path?: string }; res: SiteSummary };
+  /**
+   * Opens a site folder; without a path, the last site or else the sample blog. A path must come from
+   * the native picker (`chooseSiteFolder`), the recent list, `--site`, the sample, or (web mode) be a
+   * typed path to a folder holding a Jekyll site. A folder that holds no Jekyll site is refused with
+   * code `not-jekyll` unless `allowNonJekyll` (after asking the user).
+   */
+  openSite: { req: { path?: string; allowNonJekyll?: boolean }; res: SiteSummary };
+  /** Shows the host's native folder picker (desktop app); the chosen folder may then be opened. */
+  chooseSiteFolder: { req: Record<string, never>; res: { path: string | null; isJekyll: boolean } };
   getSite: { req: Record<string, never>; res: SiteSummary | null };
   recentSites: { req: Record<string, never>; res: string[] };
   listPosts: { req: Record<string, never>; res: PostRecord[] };
@@ -130,7 +139,7 @@ export interface ApiMethods {
   /** Each file and line a tag/category change would touch. */
   previewTermChange: { req: TermChangeRequest; res: { files: { path: string; lines: { line: number; before: string; after: string }[] }[] } };
   /** Applies it as one batch (undo reverses the whole batch). */
-  applyTermChange: { req: TermChangeRequest; res: { label: string; written: number; conflicts: string[]; committed: boolean } };
+  applyTermChange: { req: TermChangeRequest; res: { label: string; undoId: string; written: number; conflicts: string[]; committed: boolean } };
   /** Images with the posts using them, missing references, where new images go. */
   getGallery: {
     req: Record<string, never>;
@@ -155,8 +164,11 @@ export interface ApiMethods {
   setGitToken: { req: { token: string }; res: { ok: true } };
   /** Back to exactly the state before the sync. */
   abortSync: { req: Record<string, never>; res: { ok: boolean; message: string } };
-  /** Reverses the last file operation; null when there is none. */
-  undoOperation: { req: Record<string, never>; res: { undone: string | null } };
+  /**
+   * Reverses a file operation (the one named by `id`, else the last); null when there is none. Refused
+   * (code `conflict`, saying why) when a file it would touch changed since the operation.
+   */
+  undoOperation: { req: { id?: string }; res: { undone: string | null } };
 }
 
 export type MethodName = keyof ApiMethods;
@@ -204,6 +216,7 @@ export type MenuCommand =
 export const methodNames: readonly MethodName[] = [
   'getAppInfo',
   'openSite',
+  'chooseSiteFolder',
   'getSite',
   'recentSites',
   'listPosts',

@@ -10,7 +10,8 @@ import type { ApiRequest, MethodName } from './contract';
 type Field = 'string' | 'string?' | 'number?' | 'boolean?' | 'string[]';
 const shapes: { [K in MethodName]: Record<string, Field> } = {
   getAppInfo: {},
-  openSite: { path: 'string?' },
+  openSite: { path: 'string?', allowNonJekyll: 'boolean?' },
+  chooseSiteFolder: {},
   getSite: {},
   recentSites: {},
   listPosts: {},
@@ -30,7 +31,7 @@ const shapes: { [K in MethodName]: Record<string, Field> } = {
   renamePost: { path: 'string', slug: 'string' },
   duplicatePost: { path: 'string' },
   deletePost: { path: 'string' },
-  undoOperation: {},
+  undoOperation: { id: 'string?' },
   getTaxonomy: {},
   previewTermChange: { op: 'string', kind: 'string', names: 'string[]', to: 'string?', commit: 'boolean?' },
   applyTermChange: { op: 'string', kind: 'string', names: 'string[]', to: 'string?', commit: 'boolean?' },

@@ -50,6 +50,8 @@ export interface CoreServiceOptions {
   tokenStore?: { load(): Promise<string | null>; save(token: string | null): Promise<void> };
   /** The OS trash, where the host has one (Electron's shell.trashItem); else the app trash is used. */
   osTrash?: (absPath: string) => Promise<void>;
+  /** The host's native folder picker (Electron's dialog); absent in web mode. Resolves null when cancelled. */
+  chooseFolder?: () => Promise<string | null>;
 }
 
 declare const __POSTWRIGHT_VERSION__: string | undefined;
@@ -101,7 +103,7 @@ export async function createCoreService(options: CoreServiceOptions): Promise<Co
     undoStack.push({ label: change.label, run: async () => (await undoChange(s.root, change, trashDir), [...change.created, ...change.removed.map((r) => r.path)]) });
     if (undoStack.length > 50) undoStack.shift();
     await s.syncPaths([...change.created, ...change.removed.map((r) => r.path)]);
-    return { path: change.path, label: change.label };
+    return { path: change.path, label: change.label, undoId: String(undoStack.length) };
   }
 
   const gitService = new GitService({
@@ -169,6 +171,11 @@ export async function createCoreService(options: CoreServiceOptions): Promise<Co
       };
     },
     openSite: (req) => open(req?.path),
+    async chooseSiteFolder() {
+      if (!options.chooseFolder) throw new ApiError({ code: 'forbidden', message: 'this host has no folder picker: type the folder path instead' });
+      const picked = await options.chooseFolder();
+      return { path: picked, isJekyll: false };
+    },
     async getSite() {
       return session ? session.summary() : null;
     },
@@ -283,7 +290,7 @@ export async function createCoreService(options: CoreServiceOptions): Promise<Co
       const label = termLabel(operation);
       undoStack.push({ label, run: () => revertPlan(s.root, plan, result.written) });
       const committed = req.commit === true && result.written.length > 0 ? await gitService.commitFiles(result.written, label) : false;
-      return { label, written: result.written.length, conflicts: result.conflicts, committed };
+      return { label, undoId: String(undoStack.length), written: result.written.length, conflicts: result.conflicts, committed };
     },
   };
 

@@ -43,6 +43,7 @@ export function statusForError(code: ApiErrorData['code']): number {
     case 'not-found':
       return 404;
     case 'conflict':
+    case 'not-jekyll':
       return 409;
     case 'no-site':
       return 412;
