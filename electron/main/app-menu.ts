@@ -1,32 +1,22 @@
 /**
- * The native menu with the usual shortcuts; editor actions are forwarded to the renderer as
- * `menu-command` events, folder choice happens here with the native dialog.
+ * The native menu with the same shortcuts as web mode: editor actions (and Open Site, whose
+ * dialog flow lives in the page) are forwarded to the renderer as `menu-command` events.
  */
-import { Menu, app, dialog, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import { Menu, app, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../../shared/api/contract';
 import type { CoreService } from '../core/service/dispatch';
 import { broadcast } from './ipc-handlers';
-
-export async function chooseAndOpenSite(service: CoreService, win: BrowserWindow | undefined): Promise<void> {
-  const options = { title: 'Open a Jekyll site', properties: ['openDirectory' as const] };
-  const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
-  if (result.canceled || result.filePaths.length === 0) return;
-  await openSite(service, result.filePaths[0]);
-}
-
-async function openSite(service: CoreService, folder: string): Promise<void> {
-  try {
-    await service.api.openSite({ path: folder });
-    app.addRecentDocument(folder);
-  } catch (error) {
-    dialog.showErrorBox('Could not open the folder', (error as Error).message);
-  }
-  await installMenu(service, () => undefined);
-}
+import { openFolder } from './open-folder';
 
 export async function installMenu(service: CoreService, focused: () => BrowserWindow | undefined): Promise<void> {
   const recent = await service.api.recentSites().catch(() => [] as string[]);
   const send = (command: MenuCommand) => () => broadcast('menu-command', { command });
+  // The page itself handles these keys in both modes (renderer/app/app.tsx, CodeMirror's search): the menu
+  // shows them but does not grab them, so one press acts once.
+  const pageKey = { registerAccelerator: false };
+  const openRecent = (folder: string) => async () => {
+    if (await openFolder(service, folder, focused())) await installMenu(service, focused);
+  };
   const isMac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
@@ -34,16 +24,16 @@ export async function installMenu(service: CoreService, focused: () => BrowserWi
       label: '&File',
       submenu: [
         { label: 'New Post', accelerator: 'CmdOrCtrl+N', click: send('new-post') },
-        { label: 'Open Site…', accelerator: 'CmdOrCtrl+O', click: () => void chooseAndOpenSite(service, focused()) },
+        { label: 'Open Site…', accelerator: 'CmdOrCtrl+O', click: send('open-site'), ...pageKey },
         {
           label: 'Open Recent',
           submenu: recent.length
-            ? recent.map((folder) => ({ label: folder, click: () => void openSite(service, folder) }))
+            ? recent.map((folder) => ({ label: folder, click: () => void openRecent(folder)() }))
             : [{ label: 'No recent sites', enabled: false }],
         },
         { type: 'separator' },
-        { label: 'Save', accelerator: 'CmdOrCtrl+S', click: send('save') },
-        { label: 'Quick Open…', accelerator: 'CmdOrCtrl+P', click: send('quick-open') },
+        { label: 'Save', accelerator: 'CmdOrCtrl+S', click: send('save'), ...pageKey },
+        { label: 'Quick Open…', accelerator: 'CmdOrCtrl+P', click: send('quick-open'), ...pageKey },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
@@ -59,7 +49,7 @@ export async function installMenu(service: CoreService, focused: () => BrowserWi
         { role: 'paste' },
         { role: 'selectAll' },
         { type: 'separator' },
-        { label: 'Find and Replace…', accelerator: 'CmdOrCtrl+F', click: send('find') },
+        { label: 'Find and Replace…', accelerator: 'CmdOrCtrl+F', click: send('find'), ...pageKey },
       ],
     },
     {

@@ -12,6 +12,19 @@ import type { CoreService } from '../core/service/dispatch';
 export const APP_ORIGIN = 'app://renderer';
 export const SITE_ASSET_BASE = 'pw-site://site/';
 
+/**
+ * True only for a URL of our own page: scheme `app:` and host exactly `renderer`, with no user
+ * info (`app://renderer.evil/` and `app://renderer@evil/` are someone else's).
+ */
+export function isAppUrl(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return url.protocol === 'app:' && url.host === 'renderer' && !url.username && !url.password;
+  } catch {
+    return false;
+  }
+}
+
 const CSP = [
   "default-src 'none'",
   "script-src 'self'",

@@ -5,12 +5,12 @@
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { methodNames, type EventName } from '../../shared/api/contract';
 import { dispatchCall, type CoreService } from '../core/service/dispatch';
-import { APP_ORIGIN } from './app-protocol';
+import { isAppUrl } from './app-protocol';
 
 function senderIsOurs(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
   if (!frame || frame.parent !== null) return false; // top frame only: never the preview iframe
-  if (!frame.url.startsWith(`${APP_ORIGIN}/`)) return false;
+  if (!isAppUrl(frame.url)) return false;
   return BrowserWindow.getAllWindows().some((win) => win.webContents === event.sender);
 }
 

@@ -2,7 +2,8 @@
  * The Electron main process: one hardened window over the core service.
  *
  * Everything of substance lives in the core (plain Node); this file only wires the window,
- * protocols, IPC, menu and dialogs.
+ * protocols, IPC, menu and dialogs. A second launch hands its command line to the first and
+ * stops before registering anything.
  */
 import { BrowserWindow, app, dialog, shell } from 'electron';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import type { CoreService } from '../core/service/dispatch';
 import { APP_ORIGIN, SITE_ASSET_BASE, handleProtocols, registerSchemes } from './app-protocol';
 import { installMenu } from './app-menu';
 import { registerIpc } from './ipc-handlers';
+import { openFolder, siteFromArgv } from './open-folder';
 import { keychainTokenStore } from './token-store';
 import { refusePermissions } from './window-security';
 
@@ -20,9 +22,6 @@ const preloadPath = path.join(__dirname, 'preload.cjs');
 const sampleDir = app.isPackaged
   ? path.join(process.resourcesPath, 'sample-blog')
   : path.resolve(distDir, '..', 'resources', 'sample-blog');
-
-registerSchemes();
-if (!app.requestSingleInstanceLock()) app.quit();
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
@@ -60,7 +59,7 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
-async function start(): Promise<void> {
+async function start(): Promise<CoreService> {
   await app.whenReady();
   refusePermissions();
   const service: CoreService = await createCoreService({
@@ -72,14 +71,24 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     osTrash: (file) => shell.trashItem(file),
     tokenStore: keychainTokenStore(app.getPath('userData')),
+    chooseFolder: async () => {
+      const options = { title: 'Open a Jekyll site', properties: ['openDirectory' as const] };
+      const win = BrowserWindow.getFocusedWindow();
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0];
+    },
   });
   handleProtocols(rendererDir, service);
   registerIpc(service);
-  const siteArg = process.argv.find((arg, i) => i > 0 && arg.startsWith('--site='));
-  await service.api.openSite(siteArg ? { path: siteArg.slice('--site='.length) } : {}).catch(() => undefined);
-  await installMenu(service, () => BrowserWindow.getFocusedWindow() ?? undefined);
+  const focused = () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+  await installMenu(service, focused);
+  // The window comes first: a huge site then opens while the page shows its progress.
   createWindow();
-  app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
+  const site = app.commandLine.getSwitchValue('site');
+  void service.api
+    .openSite(site ? { path: site } : {})
+    .catch(() => undefined)
+    .then(() => installMenu(service, focused));
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });
@@ -87,9 +96,31 @@ async function start(): Promise<void> {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('will-quit', () => void service.close());
+  return service;
 }
 
-start().catch((error) => {
-  dialog.showErrorBox('Postwright could not start', (error as Error).message);
-  app.exit(1);
-});
+/** A second launch: bring the first window forward and open the folder it was given. */
+async function onSecondInstance(started: Promise<CoreService>, argv: string[]): Promise<void> {
+  const service = await started;
+  const win = BrowserWindow.getAllWindows()[0];
+  if (win) {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  }
+  const folder = siteFromArgv(argv);
+  if (folder) await openFolder(service, folder, win);
+}
+
+const userData = process.env.POSTWRIGHT_USER_DATA;
+if (userData) app.setPath('userData', path.resolve(userData));
+registerSchemes();
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  const started = start();
+  app.on('second-instance', (_event, argv) => void onSecondInstance(started, argv).catch(() => undefined));
+  started.catch((error) => {
+    dialog.showErrorBox('Postwright could not start', (error as Error).message);
+    app.exit(1);
+  });
+}

@@ -1,9 +1,10 @@
 /**
- * Locks down every web contents the app creates: no navigation, no new windows, no
- * permissions, and external http(s) links opened in the system browser after a check.
+ * Locks down every web contents the app creates: navigation only within our own origin
+ * (`app://renderer`, compared as a parsed URL), no new windows, no webviews, no permissions;
+ * external http(s) links go to the system browser after a check.
  */
-import { app, session, shell, type WebContents } from 'electron';
-import { APP_ORIGIN } from './app-protocol';
+import { app, session, shell, type Event, type WebContents } from 'electron';
+import { isAppUrl } from './app-protocol';
 
 /** True for a URL we are willing to hand to the system browser. */
 export function isSafeExternalUrl(raw: string): boolean {
@@ -15,16 +16,17 @@ export function isSafeExternalUrl(raw: string): boolean {
   }
 }
 
+/** Keeps a navigation inside our page; anything else is stopped and, if safe, opened outside. */
+function guardNavigation(event: Event, url: string, external: boolean): void {
+  if (isAppUrl(url)) return;
+  event.preventDefault();
+  if (external && isSafeExternalUrl(url)) void shell.openExternal(url);
+}
+
 export function hardenContents(contents: WebContents): void {
-  contents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(APP_ORIGIN)) {
-      event.preventDefault();
-      if (isSafeExternalUrl(url)) void shell.openExternal(url);
-    }
-  });
-  contents.on('will-redirect', (event, url) => {
-    if (!url.startsWith(APP_ORIGIN)) event.preventDefault();
-  });
+  contents.on('will-navigate', (event, url) => guardNavigation(event, url, true));
+  contents.on('will-frame-navigate', (event) => guardNavigation(event, event.url, false)); // will-navigate opens main-frame links
+  contents.on('will-redirect', (event, url) => guardNavigation(event, url, false));
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
     if (isSafeExternalUrl(url)) void shell.openExternal(url);
