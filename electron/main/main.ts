@@ -5,7 +5,7 @@
  * protocols, IPC, menu and dialogs. A second launch hands its command line to the first and
  * stops before registering anything.
  */
-import { BrowserWindow, app, dialog, shell } from 'electron';
+import { BrowserWindow, app, dialog, safeStorage, shell } from 'electron';
 import path from 'node:path';
 import { createCoreService } from '../core/service/create-service';
 import type { CoreService } from '../core/service/dispatch';
@@ -70,7 +70,7 @@ async function start(): Promise<CoreService> {
     canChooseFolder: true,
     version: app.getVersion(),
     osTrash: (file) => shell.trashItem(file),
-    tokenStore: keychainTokenStore(app.getPath('userData')),
+    tokenStore: keychainTokenStore(app.getPath('userData'), safeStorage),
     chooseFolder: async () => {
       const options = { title: 'Open a Jekyll site', properties: ['openDirectory' as const] };
       const win = BrowserWindow.getFocusedWindow();
