@@ -1,14 +1,19 @@
 /**
  * `postwright set FILE KEY.PATH VALUE` / `--delete`: change one field, and only its lines.
+ *
+ * The write is the app's checked write: it takes the file's lock (so a save in the app and this
+ * command never interleave), re-checks the version just before the rename, and never writes
+ * through a symlink (file or folder) that leads out of the site.
  */
 import path from 'node:path';
+import { stat } from 'node:fs/promises';
 import { parseCommandArgs, UsageError, type Command } from '../command';
 import { deleteField, setFieldSource } from '../../../shared/front-matter/edit-front-matter';
 import { parseFieldPath } from '../../../shared/front-matter/field-path';
 import { SourceError } from '../../../shared/source-error';
-import { readPostFile, versionOf } from '../../core/store/post-file';
-import { writeFileAtomic } from '../../core/store/atomic-write';
-import { readFile } from 'node:fs/promises';
+import { readPostFile } from '../../core/store/post-file';
+import { replaceChecked } from '../../core/store/checked-write';
+import { resolveInSite } from '../../core/store/confine';
 
 const usage = 'set FILE KEY.PATH VALUE | set FILE KEY.PATH --delete';
 
@@ -24,13 +29,15 @@ export const setCommand: Command = {
     const [fileArg, key, value] = positionals;
     const file = path.resolve(io.cwd, fileArg);
     try {
+      const root = await siteRootOf(file);
+      await resolveInSite(root, path.relative(root, file));
       const before = await readPostFile(file);
       const fieldPath = parseFieldPath(key);
       const result = values.delete ? deleteField(before.text, fieldPath) : setFieldSource(before.text, fieldPath, value);
       if (!result.changed) return 0;
+      const write = await replaceChecked(root, file, result.text, before.version);
       // Refuse to overwrite a change made while we were editing.
-      if (versionOf(await readFile(file)) !== before.version) throw new SourceError('conflict', 'the file changed while it was being edited; nothing was written');
-      await writeFileAtomic(file, result.text);
+      if (write.status === 'conflict') throw new SourceError('conflict', 'the file changed while it was being edited; nothing was written');
       return 0;
     } catch (error) {
       if (error instanceof SourceError) throw error.file ? error : error.inFile(fileArg);
@@ -38,3 +45,19 @@ export const setCommand: Command = {
     }
   },
 };
+
+/**
+ * The folder a write to `file` must stay in: the site above its `_posts`/`_drafts` (or other
+ * collection) folder when there is one with a `_config.yml`, else the folder above `_posts`/
+ * `_drafts`, else the file's own folder. Found from the path as typed, before any link is followed.
+ */
+async function siteRootOf(file: string): Promise<string> {
+  const parts = path.dirname(file).split(path.sep);
+  for (let i = parts.length; i > 1; i--) {
+    const dir = parts.slice(0, i).join(path.sep) || path.sep;
+    if (await stat(path.join(dir, '_config.yml')).then(() => true, () => false)) return dir;
+  }
+  const magic = parts.lastIndexOf('_posts') >= 0 ? parts.lastIndexOf('_posts') : parts.lastIndexOf('_drafts');
+  if (magic > 0) return parts.slice(0, magic).join(path.sep) || path.sep;
+  return path.dirname(file);
+}

@@ -7,8 +7,9 @@
  * editor always shows mine = my local work, theirs = the remote's.
  */
 import { readFile } from 'node:fs/promises';
-import { normaliseRelPath, resolveInSite } from '../store/confine';
+import { normaliseRelPath, realTargetInSite, resolveInSite } from '../store/confine';
 import { writeFileAtomic } from '../store/atomic-write';
+import { withFileLock } from '../store/file-lock';
 import { GitError, git, runGit } from './run-git';
 import { currentBranch, defaultRemote, gitDirOf, headCommit, operationOf, unmergedPaths, upstreamOf, type Operation } from './repo-state';
 import { latestBackupRef } from './backup-ref';
@@ -42,15 +43,22 @@ async function readText(file: string): Promise<string | null> {
   }
 }
 
-/** Writes the chosen text (atomically) and marks the file resolved; null resolves by deleting it. */
+/**
+ * Writes the chosen text (atomically, under the file's lock shared with every Postwright writer,
+ * through a symlink only when its target stays in the site) and marks the file resolved; null
+ * resolves by deleting it.
+ */
 export async function resolveConflict(root: string, relPath: string, text: string | null): Promise<void> {
   const rel = normaliseRelPath(relPath);
-  if (text === null) {
-    await git(root, ['rm', '--quiet', '--force', '--ignore-unmatch', '--', rel]);
-    return;
-  }
-  await writeFileAtomic(await resolveInSite(root, rel), text);
-  await git(root, ['add', '--', rel]);
+  const abs = await resolveInSite(root, rel);
+  await withFileLock(abs, async () => {
+    if (text === null) {
+      await git(root, ['rm', '--quiet', '--force', '--ignore-unmatch', '--', rel]);
+      return;
+    }
+    await writeFileAtomic(await realTargetInSite(root, abs), text);
+    await git(root, ['add', '--', rel]);
+  });
 }
 
 export interface ContinueOptions {

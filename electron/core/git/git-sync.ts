@@ -15,6 +15,8 @@ import { suggestCommitMessage, type CommitChange } from './commit-message';
 import { createBackupRef } from './backup-ref';
 import { pullAndPush } from './sync-publish';
 import type { SyncOptions, SyncResult } from './sync-result';
+import { excludeTempFiles } from './temp-exclude';
+import { TEMP_FILE_GLOB } from '../store/atomic-write';
 
 export type { SyncMode, SyncOptions, SyncResult, SyncStep } from './sync-result';
 
@@ -56,9 +58,15 @@ async function sync(root: string, options: SyncOptions): Promise<SyncResult> {
   return pullAndPush(root, { upstream, branch, mode: options.mode ?? 'rebase', backupRef, committed, setUpstream, step, signal: options.signal });
 }
 
-/** Stages `paths` (all changes when undefined) and commits them; false when nothing changed. */
+/**
+ * Stages `paths` (all changes when undefined) and commits them; false when nothing changed.
+ * Postwright's temp files are never staged: they are listed in `info/exclude`, and where that
+ * cannot be written a pathspec leaves them out.
+ */
 async function commitChanges(root: string, message: string | undefined, paths: string[] | undefined): Promise<boolean> {
-  await git(root, ['add', '--all', '--', ...(paths ?? [':/'])]);
+  const excluded = await excludeTempFiles(root);
+  const skipTemps = excluded ? [] : [`:(top,exclude,glob)**/${TEMP_FILE_GLOB}`];
+  await git(root, ['add', '--all', '--', ...(paths ?? [':/']), ...skipTemps]);
   const staged = await runGit(root, ['diff', '--cached', '--quiet', '--no-ext-diff', ...(paths ? ['--', ...paths] : [])]);
   if (staged.code === 0) return false;
   const text = message?.trim() || suggestCommitMessage(onlyUnder(await stagedChanges(root), paths));

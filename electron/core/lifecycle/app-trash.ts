@@ -3,12 +3,15 @@
  * reachable from plain Node. Each deleted file keeps its site path so undo can put it back.
  */
 import path from 'node:path';
+import { realTargetInSite } from '../store/confine';
 import { moveNoOverwrite } from './safe-move';
 
-/** Moves a site file into the trash and returns where it went. */
-export async function moveToTrash(trashDir: string, root: string, rel: string): Promise<string> {
+/** Moves a site file into the trash, if it still has version `expected` when given, and returns where it went. */
+export async function moveToTrash(trashDir: string, root: string, rel: string, expected?: string): Promise<string> {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const target = path.join(trashDir, `${stamp}-${Math.random().toString(36).slice(2, 8)}`, ...rel.split('/'));
-  await moveNoOverwrite(path.join(root, ...rel.split('/')), target);
+  const from = path.join(root, ...rel.split('/'));
+  await realTargetInSite(root, from);
+  await moveNoOverwrite(from, target, expected ? { expected, name: rel } : undefined);
   return target;
 }

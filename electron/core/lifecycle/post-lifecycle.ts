@@ -2,25 +2,35 @@
  * New, publish, unpublish, rename, duplicate and delete, with the file work Jekyll expects:
  * dated names in `_posts`, undated ones in `_drafts`, `date:` set on publish. No operation
  * overwrites a file, and each returns what undo needs to reverse it.
+ *
+ * Files are handled as bytes: a move or copy keeps every byte, and where the text must change
+ * (publish sets `date:`, duplicate its title) it is decoded strictly; a file that is not valid
+ * UTF-8 is refused there and left as it was. Every step holds the files' locks and checks their
+ * versions, so an edit saved meanwhile is never lost.
  */
-import { readFile, unlink } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { setField, setFieldSource } from '../../../shared/front-matter/edit-front-matter';
 import { fileNameParts, slugify } from '../../../shared/jekyll/file-names';
 import { zonedParts } from '../../../shared/jekyll/ruby-time';
 import type { SiteConfig } from '../../../shared/jekyll/site-types';
 import type { PlainValue } from '../../../shared/front-matter/yaml-render';
 import { SourceError } from '../../../shared/source-error';
-import { normaliseRelPath, resolveInSite } from '../store/confine';
+import { normaliseRelPath, realTargetInSite, resolveInSite } from '../store/confine';
+import { ABSENT, createChecked, moveChecked, readCurrent, removeChecked } from '../store/checked-write';
+import { withFileLock, withFileLocks } from '../store/file-lock';
+import { decodeUtf8, versionOf } from '../store/post-file';
 import { moveToTrash } from './app-trash';
-import { moveNoOverwrite, writeNewFile } from './safe-move';
 import { frontMatterData } from '../../../shared/front-matter/read-front-matter';
 
-/** What an operation changed: files it created and files it removed (with their text). */
+/**
+ * What an operation changed, and what undo needs: each created file with the version it was
+ * created with, each removed file with its exact bytes. Undo refuses when any of them changed since.
+ */
 export interface Change {
   label: string;
   path: string;
-  created: string[];
-  removed: { path: string; text: string }[];
+  created: { path: string; version: string }[];
+  removed: { path: string; bytes: Uint8Array; version: string }[];
 }
 
 const pad = (n: number, w = 2) => String(Math.abs(n)).padStart(w, '0');
@@ -81,8 +91,8 @@ export async function createPost(root: string, config: SiteConfig, options: NewP
   const slug = slugForTitle(title);
   const rel = options.draft ? `_drafts/${slug}.md` : `_posts/${day}-${slug}.md`;
   const text = newPostText(title, options.draft ? null : time, options.fields);
-  await writeNewFile(await abs(root, rel), text);
-  return { label: `New post: ${title}`, path: rel, created: [rel], removed: [] };
+  const version = await createChecked(root, await abs(root, rel), text);
+  return { label: `New post: ${title}`, path: rel, created: [{ path: rel, version }], removed: [] };
 }
 
 /** Draft → `_posts/YYYY-MM-DD-slug.ext` with `date:` set to now. */
@@ -95,11 +105,15 @@ export async function publishPost(root: string, config: SiteConfig, rel: string,
   const slug = name?.date ? name.slug : (name?.slug ?? below);
   const target = join(above, '_posts', dir, `${day}-${slug}${name?.ext ?? '.md'}`);
   const from = await abs(root, rel);
-  const text = await readFile(from, 'utf8');
-  const dated = setFieldSource(text, ['date'], time).text;
-  await writeNewFile(await abs(root, target), dated);
-  await moveOut(root, rel);
-  return { label: `Publish: ${slug}`, path: target, created: [target], removed: [{ path: rel, text }] };
+  const to = await abs(root, target);
+  return withFileLocks([from, to], async () => {
+    const { bytes, version } = await readBytes(root, from);
+    const text = decodeFor(bytes, rel, 'publishing sets its date');
+    const dated = setFieldSource(text, ['date'], time).text;
+    const created = await createChecked(root, to, dated);
+    await removeOrUndoCreate(root, from, version, rel, to);
+    return { label: `Publish: ${slug}`, path: target, created: [{ path: target, version: created }], removed: [{ path: rel, bytes, version }] };
+  });
 }
 
 /** Post → `_drafts/slug.ext`, keeping its date in the front matter. */
@@ -111,12 +125,22 @@ export async function unpublishPost(root: string, config: SiteConfig, rel: strin
   const dir = below.includes('/') ? below.slice(0, below.lastIndexOf('/')) : '';
   const target = join(above, '_drafts', dir, `${name.slug}${name.ext}`);
   const from = await abs(root, rel);
-  const text = await readFile(from, 'utf8');
-  // Keep the date the file name carried: a draft has no date in its name.
-  const out = name.date && frontMatterData(text).date === undefined ? setFieldSource(text, ['date'], name.date).text : text;
-  await writeNewFile(await abs(root, target), out);
-  await moveOut(root, rel);
-  return { label: `Unpublish: ${name.slug}`, path: target, created: [target], removed: [{ path: rel, text }] };
+  const to = await abs(root, target);
+  const label = `Unpublish: ${name.slug}`;
+  return withFileLocks([from, to], async () => {
+    const { bytes, version } = await readBytes(root, from);
+    // Keep the date the file name carried: a draft has no date in its name. A lossy decode is
+    // enough to see whether `date:` is there; only when it must be written is strict UTF-8 needed.
+    const needsDate = name.date !== null && frontMatterData(Buffer.from(bytes).toString('utf8')).date === undefined;
+    if (!needsDate) {
+      await moveChecked(root, from, to, version, rel);
+      return { label, path: target, created: [{ path: target, version }], removed: [{ path: rel, bytes, version }] };
+    }
+    const text = decodeFor(bytes, rel, 'unpublishing must write the date its file name carried');
+    const created = await createChecked(root, to, setFieldSource(text, ['date'], name.date!).text);
+    await removeOrUndoCreate(root, from, version, rel, to);
+    return { label, path: target, created: [{ path: target, version: created }], removed: [{ path: rel, bytes, version }] };
+  });
 }
 
 /** New slug for the file name, keeping its folder, date prefix and extension. */
@@ -129,9 +153,13 @@ export async function renamePost(root: string, rel: string, newSlug: string): Pr
   const file = `${name.date ? `${name.date}-` : ''}${slug}${name.ext}`;
   const target = join(above, magic, dir, file);
   if (target === rel) return { label: 'Rename', path: rel, created: [], removed: [] };
-  const text = await readFile(await abs(root, rel), 'utf8');
-  await moveNoOverwrite(await abs(root, rel), await abs(root, target));
-  return { label: `Rename: ${name.slug} → ${slug}`, path: target, created: [target], removed: [{ path: rel, text }] };
+  const from = await abs(root, rel);
+  const to = await abs(root, target);
+  return withFileLocks([from, to], async () => {
+    const { bytes, version } = await readBytes(root, from);
+    await moveChecked(root, from, to, version, rel);
+    return { label: `Rename: ${name.slug} → ${slug}`, path: target, created: [{ path: target, version }], removed: [{ path: rel, bytes, version }] };
+  });
 }
 
 /** A copy next to the original, titled "(copy)". */
@@ -140,15 +168,16 @@ export async function duplicatePost(root: string, rel: string): Promise<Change> 
   const name = fileNameParts(below);
   if (!name) throw new SourceError('not-a-post', `${rel} has no post file name`);
   const dir = below.includes('/') ? below.slice(0, below.lastIndexOf('/')) : '';
-  const text = await readFile(await abs(root, rel), 'utf8');
+  const { bytes } = await readBytes(root, await abs(root, rel));
+  const text = decodeFor(bytes, rel, 'the copy gets a new title');
   for (let n = 1; n < 100; n++) {
     const slug = `${name.slug}-copy${n > 1 ? `-${n}` : ''}`;
     const target = join(above, magic, dir, `${name.date ? `${name.date}-` : ''}${slug}${name.ext}`);
     const title = frontMatterData(text).title;
     const copy = setField(text, ['title'], `${typeof title === 'string' ? title : name.slug} (copy)`).text;
     try {
-      await writeNewFile(await abs(root, target), copy);
-      return { label: `Duplicate: ${name.slug}`, path: target, created: [target], removed: [] };
+      const version = await createChecked(root, await abs(root, target), copy);
+      return { label: `Duplicate: ${name.slug}`, path: target, created: [{ path: target, version }], removed: [] };
     } catch (error) {
       if (error instanceof SourceError && error.code === 'exists') continue;
       throw error;
@@ -162,25 +191,69 @@ export type OsTrash = (absPath: string) => Promise<void>;
 
 /**
  * Moves the post to the OS trash when the host offers one, else to the app trash. Undo does not
- * depend on either: the change keeps the text and writes it back.
+ * depend on either: the change keeps the exact bytes and writes them back.
  */
 export async function deletePost(root: string, rel: string, trashDir: string, osTrash?: OsTrash): Promise<Change & { trashedTo: string }> {
   const file = await abs(root, rel);
-  const text = await readFile(file, 'utf8');
-  let trashedTo: string;
-  if (osTrash) {
-    await osTrash(file);
-    trashedTo = 'the system trash';
-  } else trashedTo = await moveToTrash(trashDir, root, normaliseRelPath(rel));
-  return { label: `Delete: ${rel}`, path: rel, created: [], removed: [{ path: rel, text }], trashedTo };
+  return withFileLock(file, async () => {
+    const { bytes, version } = await readBytes(root, file);
+    let trashedTo: string;
+    if (osTrash) {
+      await osTrash(file);
+      trashedTo = 'the system trash';
+    } else trashedTo = await moveToTrash(trashDir, root, normaliseRelPath(rel), version);
+    return { label: `Delete: ${rel}`, path: rel, created: [], removed: [{ path: rel, bytes, version }], trashedTo };
+  });
 }
 
-/** Reverses a change: created files go to the trash, removed files come back (never overwriting). */
+/**
+ * Reverses a change, or refuses (SourceError 'conflict', nothing undone) when a file it would
+ * touch changed since: a created file edited or gone, a removed path taken again. Created files
+ * go to the trash, removed files come back byte for byte; all under the files' locks.
+ */
 export async function undoChange(root: string, change: Change, trashDir: string): Promise<void> {
-  for (const rel of change.created) await moveToTrash(trashDir, root, rel).catch(() => undefined);
-  for (const removed of change.removed) await writeNewFile(await abs(root, removed.path), removed.text);
+  const created = await Promise.all(change.created.map(async (c) => ({ ...c, abs: await abs(root, c.path) })));
+  const removed = await Promise.all(change.removed.map(async (r) => ({ ...r, abs: await abs(root, r.path) })));
+  await withFileLocks([...created, ...removed].map((f) => f.abs), async () => {
+    for (const c of created) {
+      const now = (await readCurrent(c.abs)).version;
+      if (now !== c.version) throw undoRefused(change.label, now === ABSENT ? `${c.path} is gone` : `${c.path} changed since`);
+    }
+    for (const r of removed) {
+      if ((await readCurrent(r.abs)).version !== ABSENT) throw undoRefused(change.label, `${r.path} exists again`);
+    }
+    for (const c of created) await moveToTrash(trashDir, root, c.path, c.version);
+    for (const r of removed) await createChecked(root, r.abs, r.bytes);
+  });
 }
 
-async function moveOut(root: string, rel: string): Promise<void> {
-  await unlink(await abs(root, rel));
+function undoRefused(label: string, why: string): SourceError {
+  return new SourceError('conflict', `cannot undo "${label}": ${why}; nothing was undone`);
+}
+
+/** The bytes and version of a post file (through a link only when it stays in the site). */
+async function readBytes(root: string, file: string): Promise<{ bytes: Buffer; version: string }> {
+  await realTargetInSite(root, file);
+  const bytes = await readFile(file);
+  return { bytes, version: versionOf(bytes) };
+}
+
+/** Strict UTF-8 text of a file whose text an operation must change; else a clear refusal. */
+function decodeFor(bytes: Uint8Array, rel: string, why: string): string {
+  try {
+    return decodeUtf8(bytes);
+  } catch (error) {
+    const where = error instanceof SourceError && error.line ? ` (line ${error.line}, column ${error.col})` : '';
+    throw new SourceError('invalid-utf8', `${rel} is not valid UTF-8 text${where}, and ${why}; nothing was changed. Save it as UTF-8 first`);
+  }
+}
+
+/** Removes the source of a copy-and-change; if it changed meanwhile, the new file is taken back. */
+async function removeOrUndoCreate(root: string, from: string, version: string, rel: string, created: string): Promise<void> {
+  try {
+    await removeChecked(root, from, version, rel);
+  } catch (error) {
+    await removeChecked(root, created, (await readCurrent(created)).version).catch(() => undefined);
+    throw error;
+  }
 }

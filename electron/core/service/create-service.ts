@@ -28,6 +28,8 @@ import { applyPlan, planTermOperation, revertPlan } from '../taxonomy/term-batch
 import { addImage, buildGallery } from '../images/image-gallery';
 import { moveToTrash } from '../lifecycle/app-trash';
 import { GitService } from './git-service';
+import { checkImageFolder, createPathPolicy, guardApi, looksLikeJekyll } from './path-policy';
+import { UndoStack } from './undo-stack';
 import { thumbnail } from '../images/thumbnails';
 import { defaultCacheDir } from '../site/cache-dir';
 import { resolveInSite } from '../store/confine';
@@ -52,6 +54,8 @@ export interface CoreServiceOptions {
   osTrash?: (absPath: string) => Promise<void>;
   /** The host's native folder picker (Electron's dialog); absent in web mode. Resolves null when cancelled. */
   chooseFolder?: () => Promise<string | null>;
+  /** Folders the host trusts for `openSite` besides the picker, recent list and sample: `--site`. */
+  allowedRoots?: string[];
 }
 
 declare const __POSTWRIGHT_VERSION__: string | undefined;
@@ -66,6 +70,13 @@ function termOperation(req: TermChangeRequest): TermOperation {
   if (req.op === 'merge' && names.length >= 1 && to) return { op: 'merge', kind, from: names, into: to };
   if (req.op === 'delete' && names.length === 1) return { op: 'delete', kind, name: names[0] };
   throw new ApiError({ code: 'bad-request', message: 'a rename needs one name and `to`, a merge names and `to`, a delete one name' });
+}
+
+/** A file operation's SourceError as the API's error: `exists`, `conflict` and `locked` are conflicts. */
+function apiErrorOf(error: unknown): unknown {
+  if (!(error instanceof SourceError)) return error;
+  const code = ['exists', 'conflict', 'locked'].includes(error.code) ? 'conflict' : error.code === 'outside-site' ? 'outside-site' : 'invalid-input';
+  return new ApiError({ code, message: error.message });
 }
 
 function termLabel(op: TermOperation): string {
@@ -85,8 +96,8 @@ export async function createCoreService(options: CoreServiceOptions): Promise<Co
 
   const trashDir = path.join(options.userDataDir, 'trash');
   if (options.tokenStore) setHttpsToken(await options.tokenStore.load().catch(() => null));
-  /** Undo entries: how to reverse each operation, and which paths it touches. */
-  let undoStack: { label: string; run: () => Promise<string[]> }[] = [];
+  /** Undo entries: how to reverse each operation (refusing when its files changed since), by id. */
+  const undoStack = new UndoStack();
 
   /** Runs a file operation, remembers how to undo it, and refreshes the index. */
   async function operate(run: (s: SiteSession) => Promise<Change>): Promise<OperationResult> {
@@ -95,15 +106,12 @@ export async function createCoreService(options: CoreServiceOptions): Promise<Co
     try {
       change = await run(s);
     } catch (error) {
-      if (error instanceof SourceError) {
-        throw new ApiError({ code: error.code === 'exists' ? 'conflict' : error.code === 'outside-site' ? 'outside-site' : 'invalid-input', message: error.message });
-      }
-      throw error;
+      throw apiErrorOf(error);
     }
-    undoStack.push({ label: change.label, run: async () => (await undoChange(s.root, change, trashDir), [...change.created, ...change.removed.map((r) => r.path)]) });
-    if (undoStack.length > 50) undoStack.shift();
-    await s.syncPaths([...change.created, ...change.removed.map((r) => r.path)]);
-    return { path: change.path, label: change.label, undoId: String(undoStack.length) };
+    const paths = [...change.created.map((c) => c.path), ...change.removed.map((r) => r.path)];
+    const undoId = undoStack.add({ label: change.label, run: async () => (await undoChange(s.root, change, trashDir), paths) });
+    await s.syncPaths(paths);
+    return { path: change.path, label: change.label, undoId };
   }
 
   const gitService = new GitService({
@@ -149,7 +157,7 @@ export async function createCoreService(options: CoreServiceOptions): Promise<Co
     await next.ready();
     const previous = session;
     session = next;
-    undoStack = [];
+    undoStack.clear();
     search = new PostSearch({ records: () => next.records(), read: (p) => next.readForSearch(p) });
     await previous?.close();
     await recent.add(root);
@@ -158,6 +166,21 @@ export async function createCoreService(options: CoreServiceOptions): Promise<Co
     hub.emit('site-opened', summary);
     return summary;
   }
+
+  /** Real paths of folders opened from `--site` or picked in the native picker; recent and sample count too. */
+  const trustedRoots = new Set<string>();
+  const trustRoot = async (folder: string) => void trustedRoots.add(await realpath(folder).catch(() => path.resolve(folder)));
+  for (const folder of options.allowedRoots ?? []) await trustRoot(folder);
+  const policy = createPathPolicy({
+    host: options.host,
+    session: current,
+    async isTrustedRoot(real) {
+      if (trustedRoots.has(real)) return true;
+      if (real === (await realpath(path.join(options.userDataDir, 'sample-blog')).catch(() => null))) return true;
+      for (const folder of await recent.list()) if ((await realpath(folder).catch(() => folder)) === real) return true;
+      return false;
+    },
+  });
 
   const api: PostwrightApi = {
     async getAppInfo() {
@@ -174,7 +197,10 @@ export async function createCoreService(options: CoreServiceOptions): Promise<Co
     async chooseSiteFolder() {
       if (!options.chooseFolder) throw new ApiError({ code: 'forbidden', message: 'this host has no folder picker: type the folder path instead' });
       const picked = await options.chooseFolder();
-      return { path: picked, isJekyll: false };
+      const real = picked ? await realpath(picked).catch(() => null) : null;
+      if (!real) return { path: null, isJekyll: false };
+      trustedRoots.add(real);
+      return { path: real, isJekyll: await looksLikeJekyll(real) };
     },
     async getSite() {
       return session ? session.summary() : null;
@@ -220,12 +246,17 @@ export async function createCoreService(options: CoreServiceOptions): Promise<Co
     renamePost: (req) => operate(async (s) => renamePost(s.root, (await s.resolvePost(req.path)).rel, req.slug)),
     duplicatePost: (req) => operate(async (s) => duplicatePost(s.root, (await s.resolvePost(req.path)).rel)),
     deletePost: (req) => operate(async (s) => deletePost(s.root, (await s.resolvePost(req.path)).rel, trashDir, options.osTrash)),
-    async undoOperation() {
+    async undoOperation(req) {
       const s = current();
-      const entry = undoStack.pop();
-      if (!entry) return { undone: null };
-      await s.syncPaths(await entry.run());
-      return { undone: entry.label };
+      let done;
+      try {
+        done = await undoStack.undo(req?.id);
+      } catch (error) {
+        throw apiErrorOf(error);
+      }
+      if (!done) return { undone: null };
+      await s.syncPaths(done.paths);
+      return { undone: done.label };
     },
     getGallery: () => buildGallery(current().root, current().config.config),
     gitStatus: () => gitService.status(),
@@ -253,7 +284,8 @@ export async function createCoreService(options: CoreServiceOptions): Promise<Co
       const galleryOnce = () => (gallery ??= buildGallery(s.root, s.config.config));
       let rel: string;
       try {
-        const folder = req.folder ?? (await galleryOnce()).uploadFolder;
+        // The usual folder comes from what posts reference, so it passes the same check as a requested one.
+        const folder = req.folder ?? (await checkImageFolder(s.root, (await galleryOnce()).uploadFolder).catch(() => 'assets/images'));
         rel = await addImage(s.root, folder, req.name, Buffer.from(req.data, 'base64'));
       } catch (error) {
         if (error instanceof SourceError) throw new ApiError({ code: error.code === 'outside-site' ? 'outside-site' : 'invalid-input', message: error.message });
@@ -288,14 +320,15 @@ export async function createCoreService(options: CoreServiceOptions): Promise<Co
       });
       await s.syncPaths(result.written);
       const label = termLabel(operation);
-      undoStack.push({ label, run: () => revertPlan(s.root, plan, result.written) });
+      const undoId = undoStack.add({ label, run: () => revertPlan(s.root, plan, result.written) });
       const committed = req.commit === true && result.written.length > 0 ? await gitService.commitFiles(result.written, label) : false;
-      return { label, undoId: String(undoStack.length), written: result.written.length, conflicts: result.conflicts, committed };
+      return { label, undoId, written: result.written.length, conflicts: result.conflicts, committed };
     },
   };
 
   return {
-    api,
+    api: guardApi(api, policy),
+    allowSiteRoot: trustRoot,
     subscribe: (listener) => hub.subscribe(listener),
     session: () => session,
     async readSiteFile(rel) {

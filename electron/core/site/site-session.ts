@@ -1,8 +1,10 @@
 /**
  * One open site: its index kept current, and the only way posts are read and written.
  *
- * Reads and writes are confined to post files of the site; a save is refused when the file
- * changed since the editor loaded it, or when its front matter is not valid YAML.
+ * Reads and writes are confined to post files of the site; a save goes through the checked
+ * write (the file's lock, shared with the CLI, and a version check just before the rename) and
+ * is refused when the file changed since the editor loaded it, or when its front matter is not
+ * valid YAML. Opening a site removes temp files a killed save left behind.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,7 +13,9 @@ import { ApiError } from '../../../shared/api/api-error';
 import type { PostRecord } from '../../../shared/jekyll/site-types';
 import { SourceError } from '../../../shared/source-error';
 import { resolveInSite, normaliseRelPath, OutsideSiteError } from '../store/confine';
-import { writeFileAtomic } from '../store/atomic-write';
+import { replaceChecked } from '../store/checked-write';
+import { removeStaleTemps } from '../store/stale-temps';
+import { excludeTempFiles } from '../git/temp-exclude';
 import { MAX_POST_BYTES, readPostFile, versionOf } from '../store/post-file';
 import { indexPostFileSync, refreshForNow, type IndexedPost } from './post-record-file';
 import { classifyPostPath } from './scan-site';
@@ -34,6 +38,7 @@ export interface SessionOptions {
 
 function apiErrorFrom(error: unknown): never {
   if (error instanceof OutsideSiteError) throw new ApiError({ code: 'outside-site', message: error.message });
+  if (error instanceof SourceError && error.code === 'locked') throw new ApiError({ code: 'conflict', message: error.message });
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') throw new ApiError({ code: 'not-found', message: 'no such post' });
   if (error instanceof SourceError) throw new ApiError({ code: 'invalid-input', message: error.message, line: error.line, col: error.col });
@@ -60,7 +65,7 @@ export class SiteSession {
 
   static async open(root: string, options: SessionOptions = {}): Promise<SiteSession> {
     const abs = path.resolve(root);
-    const index = await indexSite(abs, { cacheDir: options.cacheDir });
+    const [index] = await Promise.all([indexSite(abs, { cacheDir: options.cacheDir }), removeStaleTemps(abs), excludeTempFiles(abs)]);
     const session = new SiteSession(abs, index, options);
     if (options.watch !== false) session.watcher = watchSite(abs, (rel, kind) => void session.onDiskChange(rel, kind));
     return session;
@@ -122,20 +127,16 @@ export class SiteSession {
     if (Buffer.byteLength(text) > MAX_POST_BYTES) return { status: 'invalid', message: `the post is larger than ${MAX_POST_BYTES / 1048576} MB` };
     const problem = frontMatterProblem(text);
     if (problem) return { status: 'invalid', ...problem };
-    let disk: Buffer | null = null;
+    let write;
     try {
-      disk = await readFile(abs);
+      write = await replaceChecked(this.root, abs, text, baseVersion);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      apiErrorFrom(error);
     }
-    const diskVersion = disk ? versionOf(disk) : '';
-    if (diskVersion !== baseVersion) {
-      return { status: 'conflict', diskText: disk ? disk.toString('utf8') : '', diskVersion };
-    }
-    if (disk && disk.toString('utf8') === text) return { status: 'saved', version: diskVersion, record: this.index.posts.get(clean)?.record ?? null };
-    await writeFileAtomic(abs, text);
+    if (write.status === 'conflict') return { status: 'conflict', diskText: write.disk ? write.disk.toString('utf8') : '', diskVersion: write.diskVersion };
+    if (write.status === 'unchanged') return { status: 'saved', version: write.version, record: this.index.posts.get(clean)?.record ?? null };
     const post = await this.refreshPost(clean);
-    return { status: 'saved', version: versionOf(text), record: post?.record ?? null };
+    return { status: 'saved', version: write.version, record: post?.record ?? null };
   }
 
   /** Re-reads these posts after a file operation, so the next list is current at once. */

@@ -31,7 +31,8 @@ export function normaliseRelPath(rel: string): string {
   return parts.join('/');
 }
 
-async function deepestRealPath(abs: string): Promise<string> {
+/** The real path of `abs`: symlinks followed as far as the path exists, the missing rest appended. */
+export async function deepestRealPath(abs: string): Promise<string> {
   let current = abs;
   const rest: string[] = [];
   for (;;) {
@@ -61,4 +62,15 @@ export async function resolveInSite(root: string, rel: string): Promise<string> 
   const real = await deepestRealPath(abs);
   if (!isInside(realRoot, real)) throw new OutsideSiteError(rel);
   return abs;
+}
+
+/**
+ * The real file a write to `abs` lands on (symlinks followed), or OutsideSiteError when that is
+ * outside the site. Checked again at write time, so a link swapped after the first check is caught.
+ */
+export async function realTargetInSite(root: string, abs: string): Promise<string> {
+  const realRoot = await realpath(root);
+  const real = await deepestRealPath(abs);
+  if (!isInside(realRoot, real)) throw new OutsideSiteError(path.relative(root, abs) || abs);
+  return real;
 }

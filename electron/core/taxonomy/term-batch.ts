@@ -1,13 +1,14 @@
 /**
  * Site-wide tag and category changes as one batch: plan (which files and lines change), apply
- * (each file written atomically, skipped when it changed since the plan), and revert.
+ * (each file through the checked write: skipped when it changed since the plan), and revert
+ * (all or nothing: refused when any written file changed since the batch).
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { applyTermOperation, changedLines, type TermOperation } from '../../../shared/site/taxonomy-edit';
 import type { SiteConfig } from '../../../shared/jekyll/site-types';
 import { SourceError } from '../../../shared/source-error';
-import { writeFileAtomic } from '../store/atomic-write';
+import { readCurrent, replaceChecked } from '../store/checked-write';
+import { withFileLocks } from '../store/file-lock';
 import { readPostFileSync, versionOf } from '../store/post-file';
 import { scanSite } from '../site/scan-site';
 import { inBatches } from '../util/batches';
@@ -55,12 +56,9 @@ export async function applyPlan(root: string, plan: readonly PlannedFile[], onPr
   for (const file of plan) {
     const abs = path.join(root, ...file.path.split('/'));
     try {
-      const now = await readFile(abs);
-      if (versionOf(now) !== file.version) result.conflicts.push(file.path);
-      else {
-        await writeFileAtomic(abs, file.after);
-        result.written.push(file.path);
-      }
+      const write = await replaceChecked(root, abs, file.after, file.version);
+      if (write.status === 'conflict') result.conflicts.push(file.path);
+      else result.written.push(file.path);
     } catch (error) {
       result.failed.push({ path: file.path, message: (error as Error).message });
     }
@@ -69,16 +67,28 @@ export async function applyPlan(root: string, plan: readonly PlannedFile[], onPr
   return result;
 }
 
-/** Puts back the texts of written files that still hold what the batch wrote. */
+/**
+ * Puts back the texts of the written files, all or nothing: when any of them changed since the
+ * batch wrote it, nothing is reverted and SourceError 'conflict' names the files.
+ */
 export async function revertPlan(root: string, plan: readonly PlannedFile[], written: readonly string[]): Promise<string[]> {
-  const reverted: string[] = [];
-  for (const file of plan) {
-    if (!written.includes(file.path)) continue;
-    const abs = path.join(root, ...file.path.split('/'));
-    const now = await readFile(abs, 'utf8').catch(() => null);
-    if (now !== file.after) continue;
-    await writeFileAtomic(abs, file.before);
-    reverted.push(file.path);
-  }
-  return reverted;
+  const files = plan.filter((f) => written.includes(f.path)).map((f) => ({ ...f, abs: path.join(root, ...f.path.split('/')), wrote: versionOf(f.after) }));
+  return withFileLocks(
+    files.map((f) => f.abs),
+    async () => {
+      const changed: string[] = [];
+      for (const f of files) if ((await readCurrent(f.abs)).version !== f.wrote) changed.push(f.path);
+      if (changed.length) {
+        const names = changed.length > 3 ? `${changed.slice(0, 3).join(', ')} and ${changed.length - 3} more` : changed.join(', ');
+        throw new SourceError('conflict', `${names} changed since the batch; nothing was undone`);
+      }
+      const reverted: string[] = [];
+      for (const f of files) {
+        const write = await replaceChecked(root, f.abs, f.before, f.wrote);
+        if (write.status !== 'conflict') reverted.push(f.path);
+      }
+      return reverted;
+    },
+    { waitMs: 60_000 },
+  );
 }
