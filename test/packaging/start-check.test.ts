@@ -1,0 +1,104 @@
+/**
+ * `npm start` tells the truth when Electron's binary is missing: one short message with the cause
+ * and the ways out, a non-zero exit, and no 30 s build first.
+ *
+ * The first test runs the real `npm start` on this machine (where Electron's download is blocked);
+ * the others run the same script in a temp project laid out like node_modules/electron in each state.
+ */
+import { describe, expect, it, beforeAll, afterAll } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../..');
+const SCRIPT = path.join(ROOT, 'scripts/check-electron.mjs');
+
+/** The environment without any Electron override, as a newcomer has it. */
+function plainEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const { ELECTRON_OVERRIDE_DIST_PATH: _override, ...env } = process.env;
+  return { ...env, ...extra };
+}
+
+function expectWaysOut(stderr: string): void {
+  expect(stderr).toContain('Postwright cannot start the desktop app: no Electron binary.');
+  expect(stderr).toMatch(/ELECTRON_MIRROR=\S+ npx install-electron/);
+  expect(stderr).toContain('ELECTRON_OVERRIDE_DIST_PATH=/path/to/electron/dist npm start');
+  expect(stderr).toContain('npm run web');
+  expect(stderr.trim().split('\n').length).toBeLessThanOrEqual(10);
+}
+
+const binaryInstalled = existsSync(path.join(ROOT, 'node_modules/electron/path.txt'));
+
+describe('npm start on a machine without the Electron binary', () => {
+  it.skipIf(binaryInstalled)('stops before building, says why and the ways out, and exits non-zero', () => {
+    const started = Date.now();
+    const run = spawnSync('npm', ['start'], { cwd: ROOT, env: plainEnv(), encoding: 'utf8', timeout: 60_000 });
+    const ms = Date.now() - started;
+    expect(run.status).not.toBe(0);
+    expect(run.status).not.toBeNull();
+    expectWaysOut(run.stderr);
+    expect(run.stderr).toContain('blocked or failed');
+    expect(run.stdout + run.stderr).not.toContain('node bundles built');
+    expect(run.stdout + run.stderr).not.toContain('failed to install correctly');
+    expect(ms).toBeLessThan(10_000); // a guard against the 30 s build coming back first, not a speed target
+  });
+  if (binaryInstalled) console.warn('skipped: an Electron binary is installed here, so npm start would launch it');
+});
+
+describe('scripts/check-electron.mjs in each install state', () => {
+  let project: string;
+  const electronDir = () => path.join(project, 'node_modules/electron');
+  const check = (env: Record<string, string> = {}) =>
+    spawnSync(process.execPath, [path.join(project, 'scripts/check-electron.mjs')], {
+      cwd: project,
+      env: plainEnv(env),
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+
+  beforeAll(async () => {
+    project = await mkdtemp(path.join(tmpdir(), 'pw-start-'));
+    await mkdir(path.join(project, 'scripts'));
+    await copyFile(SCRIPT, path.join(project, 'scripts/check-electron.mjs'));
+  });
+  afterAll(async () => {
+    await rm(project, { recursive: true, force: true });
+  });
+
+  it('says to run npm install when the electron package is absent', () => {
+    const run = check();
+    expect(run.status).toBe(1);
+    expectWaysOut(run.stderr);
+    expect(run.stderr).toContain('run `npm install` first');
+  });
+
+  it('blames the blocked download when the package is there without its binary', async () => {
+    await mkdir(electronDir(), { recursive: true });
+    await writeFile(path.join(electronDir(), 'package.json'), '{"name":"electron","version":"45.4.1"}');
+    const run = check();
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('blocked or failed');
+    await writeFile(path.join(electronDir(), 'path.txt'), 'electron');
+    expect(check().status).toBe(1);
+  });
+
+  it('passes silently once the binary is in dist/', async () => {
+    await mkdir(path.join(electronDir(), 'dist'), { recursive: true });
+    await writeFile(path.join(electronDir(), 'dist/electron'), '');
+    const run = check();
+    expect(run.status).toBe(0);
+    expect(run.stdout + run.stderr).toBe('');
+  });
+
+  it('checks ELECTRON_OVERRIDE_DIST_PATH the way Electron reads it', async () => {
+    const override = path.join(project, 'my-electron');
+    await mkdir(override);
+    const missing = check({ ELECTRON_OVERRIDE_DIST_PATH: override });
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain(`ELECTRON_OVERRIDE_DIST_PATH is set, but ${path.join(override, 'electron')} does not exist.`);
+    await writeFile(path.join(override, 'electron'), '');
+    expect(check({ ELECTRON_OVERRIDE_DIST_PATH: override }).status).toBe(0);
+  });
+});
