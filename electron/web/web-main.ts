@@ -36,9 +36,11 @@ async function main(): Promise<void> {
     host: 'web',
     assetBase: '/site-file/',
     canChooseFolder: false,
+    // The folder named on the command line may be opened even when it holds no Jekyll site yet.
+    allowedRoots: values.site ? [path.resolve(values.site)] : [],
   });
   try {
-    await service.api.openSite(values.site ? { path: path.resolve(values.site) } : {});
+    await service.api.openSite(values.site ? { path: path.resolve(values.site), allowNonJekyll: true } : {});
   } catch (error) {
     fail(`cannot open ${values.site ?? 'the sample blog'}: ${(error as Error).message}`);
   }

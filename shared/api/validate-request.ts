@@ -7,8 +7,10 @@
 import { ApiError } from './api-error';
 import type { ApiRequest, MethodName } from './contract';
 
-type Field = 'string' | 'string?' | 'number?' | 'boolean?' | 'string[]';
-const shapes: { [K in MethodName]: Record<string, Field> } = {
+export type Field = 'string' | 'string?' | 'number?' | 'boolean?' | 'string[]';
+
+/** The fields each method's request may have; `shared/api/path-kinds.ts` says which of them are paths. */
+export const requestShapes: { readonly [K in MethodName]: Readonly<Record<string, Field>> } = {
   getAppInfo: {},
   openSite: { path: 'string?', allowNonJekyll: 'boolean?' },
   chooseSiteFolder: {},
@@ -54,12 +56,12 @@ const MAX_TEXT = 20 * 1024 * 1024;
 
 /** True when `name` is a method of the contract (not an inherited property). */
 export function isMethodName(name: unknown): name is MethodName {
-  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(shapes, name);
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(requestShapes, name);
 }
 
 /** Returns the request typed, or throws `ApiError('bad-request')`. */
 export function validateRequest<K extends MethodName>(method: K, input: unknown): ApiRequest<K> {
-  const shape = shapes[method];
+  const shape = requestShapes[method];
   const req = input === undefined || input === null ? {} : input;
   if (typeof req !== 'object' || Array.isArray(req)) bad(method, 'the request must be an object');
   const obj = req as Record<string, unknown>;

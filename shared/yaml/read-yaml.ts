@@ -10,6 +10,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, type Document, type Node } from 'yaml';
 import { resolvePlainScalar, SymbolError, YamlDate, YamlTime, YamlReadError, type YamlValue, type ReadYamlResult, type ReadYamlOptions } from './yaml-scalars';
 import { readSimpleYaml } from './simple-yaml';
+import { excessiveNesting, MAX_YAML_NESTING } from './nesting-limit';
 
 export { resolvePlainScalar, SymbolError, YamlDate, YamlTime, type YamlValue, type ReadYamlResult, type ReadYamlOptions };
 
@@ -252,6 +253,8 @@ export function readYamlFull(source: string, options: ReadYamlOptions = {}): Rea
   const maxAliasCount = options.maxAliasCount ?? 50;
   if (!source.trim()) return { ok: true, value: null };
   const text = source;
+  const tooDeep = excessiveNesting(text);
+  if (tooDeep >= 0) return { ok: false, message: `the YAML is nested more than ${MAX_YAML_NESTING} levels deep (lists or maps inside each other); Jekyll sites never need that many`, ...position(source, tooDeep) };
   try {
     let doc = parse(text);
     if (errorsOf(doc).length) {

@@ -7,6 +7,7 @@
 import { toApiErrorData, ApiError, type ApiErrorData } from '../../../shared/api/api-error';
 import type { EventName, PostwrightApi } from '../../../shared/api/contract';
 import { isMethodName, validateRequest } from '../../../shared/api/validate-request';
+import { SourceError } from '../../../shared/source-error';
 
 export type CallReply = { ok: true; result: unknown } | { ok: false; error: ApiErrorData };
 
@@ -16,6 +17,11 @@ export interface CoreService {
   subscribe(listener: (event: EventName, payload: unknown) => void): () => void;
   /** A file of the open site for the preview (images…), confined to the site root; `rel` is URL-decoded. */
   readSiteFile(rel: string): Promise<{ bytes: Buffer; contentType: string } | null>;
+  /**
+   * Lets `openSite` open this folder: for a folder the host itself got from the user outside the
+   * page (a second launch's `--site=`, a native dialog shown by the main process).
+   */
+  allowSiteRoot?(folder: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -27,8 +33,23 @@ export async function dispatchCall(api: PostwrightApi, method: unknown, req: unk
     const result = await fn.call(api, valid);
     return { ok: true, result: result === undefined ? null : result };
   } catch (error) {
-    return { ok: false, error: toApiErrorData(error) };
+    return { ok: false, error: toApiErrorData(clientError(error)) };
   }
+}
+
+/** File-system and source errors the caller caused (missing file, a path outside the site, bad text) as 4xx, not 500. */
+function clientError(error: unknown): unknown {
+  if (error instanceof ApiError) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof SourceError) {
+    const mapped = code === 'outside-site' ? 'outside-site' : code === 'exists' || code === 'conflict' || code === 'locked' ? 'conflict' : 'invalid-input';
+    return new ApiError({ code: mapped, message, line: error.line, col: error.col });
+  }
+  if (code === 'ENOENT') return new ApiError({ code: 'not-found', message: 'no such file or folder' });
+  if (code === 'ENOTDIR' || code === 'EISDIR') return new ApiError({ code: 'bad-request', message: 'not the kind of file or folder expected here' });
+  if (code === 'EACCES' || code === 'EPERM') return new ApiError({ code: 'forbidden', message: 'permission denied' });
+  return error;
 }
 
 /** HTTP status for an error code. */

@@ -54,7 +54,8 @@ export class GitService {
     const before = await gitStatus(root).catch(toApiError);
     if (before.isRepo) throw new ApiError({ code: 'conflict', message: 'this folder is already a git repository' });
     const url = remote?.trim();
-    if (url && (/^-/.test(url) || /\s/.test(url))) throw new ApiError({ code: 'bad-request', message: 'that does not look like a remote URL' });
+    // No options, no whitespace, and no `transport::address` remote helpers (`ext::` runs a command).
+    if (url && (/^-/.test(url) || /[\s\0]/.test(url) || /^[A-Za-z][A-Za-z0-9+.-]*::/.test(url))) throw new ApiError({ code: 'bad-request', message: 'that does not look like a remote URL' });
     await git(root, ['init', '-b', 'main']).catch(toApiError);
     if (url) await git(root, ['remote', 'add', 'origin', url]).catch(toApiError);
     await this.siteOpened(root);
