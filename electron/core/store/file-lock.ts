@@ -18,8 +18,13 @@ import { deepestRealPath } from './confine';
 
 /** A lock file older than this is stale even when its pid looks alive (the pid may be reused). */
 const STALE_MS = 60_000;
-/** How long a writer waits for another before giving up with a clear error. */
+/** How long a writer waits for another before giving up with a clear error (POSTWRIGHT_LOCK_WAIT_MS overrides). */
 const DEFAULT_WAIT_MS = 15_000;
+
+function defaultWaitMs(): number {
+  const fromEnv = Number(process.env.POSTWRIGHT_LOCK_WAIT_MS);
+  return Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_WAIT_MS;
+}
 
 interface LockOwner {
   pid: number;
@@ -70,7 +75,7 @@ export async function withFileLocks<T>(absPaths: readonly string[], fn: () => Pr
   if (!todo.length) return fn();
   const release: (() => Promise<void>)[] = [];
   try {
-    for (const key of todo) release.push(await acquire(key, options.waitMs ?? DEFAULT_WAIT_MS));
+    for (const key of todo) release.push(await acquire(key, options.waitMs ?? defaultWaitMs()));
     return await held.run(new Set([...already, ...todo]), fn);
   } finally {
     for (const r of release.reverse()) await r();
