@@ -6,6 +6,7 @@
  * stops before registering anything.
  */
 import { BrowserWindow, app, dialog, safeStorage, shell } from 'electron';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createCoreService } from '../core/service/create-service';
 import type { CoreService } from '../core/service/dispatch';
@@ -111,8 +112,12 @@ async function onSecondInstance(started: Promise<CoreService>, argv: string[]): 
   if (folder) await openFolder(service, folder, win);
 }
 
+// Before ready, so the session's data lands there too; setPath throws for a folder that does not exist.
 const userData = process.env.POSTWRIGHT_USER_DATA;
-if (userData) app.setPath('userData', path.resolve(userData));
+if (userData) {
+  mkdirSync(path.resolve(userData), { recursive: true });
+  app.setPath('userData', path.resolve(userData));
+}
 registerSchemes();
 if (!app.requestSingleInstanceLock()) {
   app.quit();

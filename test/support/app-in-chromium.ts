@@ -1,11 +1,33 @@
 /**
- * The app in Debian's Chromium against web mode on a site: what every end-to-end test starts with.
+ * The app in Debian's Chromium on a site, over either transport: web mode (HTTP host on 127.0.0.1)
+ * or the desktop path (the main bundle under the stand-in Electron, IPC through the real preload).
+ * What every end-to-end test starts with.
  */
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium';
+import { startDesktop, type DesktopApp } from './desktop-harness';
 import { startWeb, type WebHarness } from './service-harness';
 
-/** A new page on the app, once the post list is there. */
+export type TransportName = 'web' | 'desktop';
+export const TRANSPORTS: readonly TransportName[] = ['web', 'desktop'];
+
+/** Declares the same journeys once per transport; name them with `[${transport}]`. */
+export function forEachTransport(body: (transport: TransportName) => void, transports: readonly TransportName[] = TRANSPORTS): void {
+  for (const transport of transports) body(transport);
+}
+
+/** What a test holds on to: close it at the end; `reopen` is the app started again after a crash. */
+export interface AppHarness {
+  transport: TransportName;
+  /** The web host (web mode only). */
+  host?: WebHarness['host'];
+  web?: WebHarness;
+  desktop?: DesktopApp;
+  reopen(height?: number): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** A new page on the web app, once the post list is there. */
 export async function openAppPage(browser: Browser, web: WebHarness, height = 900): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1300, height } });
   await page.goto(web.host.openUrl);
@@ -13,9 +35,38 @@ export async function openAppPage(browser: Browser, web: WebHarness, height = 90
   return page;
 }
 
-/** Web mode on `site`, a Chromium, and a page on the app. */
-export async function openAppInChromium(site: string, height = 900): Promise<{ web: WebHarness; browser: Browser; page: Page }> {
-  const web = await startWeb(site);
+async function openWeb(site: string, height: number): Promise<{ web: WebHarness & AppHarness; browser: Browser; page: Page }> {
+  const harness = await startWeb(site);
   const browser = await launchChromium();
-  return { web, browser, page: await openAppPage(browser, web, height) };
+  const page = await openAppPage(browser, harness, height);
+  const extra = { transport: 'web' as const, web: harness, reopen: (h = height) => openAppPage(browser, harness, h) };
+  return { web: Object.assign(harness, extra), browser, page };
+}
+
+async function openDesktop(site: string, height: number): Promise<{ web: AppHarness; browser: Browser; page: Page }> {
+  let app = await startDesktop({ site, height });
+  const browser = app.browser;
+  await app.page.getByRole('listbox', { name: 'Posts' }).waitFor();
+  const web: AppHarness = {
+    transport: 'desktop',
+    get desktop() {
+      return app;
+    },
+    async reopen(h = height) {
+      // The window died: the app is quit and started again on the same user data.
+      await app.quit();
+      app = await startDesktop({ site, height: h, browser, userData: app.userData });
+      await app.page.getByRole('listbox', { name: 'Posts' }).waitFor();
+      return app.page;
+    },
+    close: () => app.quit(),
+  };
+  return { web, browser, page: app.page };
+}
+
+/** The app on `site` over `transport` (web by default), a Chromium, and a page on the app. */
+export async function openAppInChromium(site: string, height?: number): Promise<{ web: WebHarness & AppHarness; browser: Browser; page: Page }>;
+export async function openAppInChromium(site: string, height: number, transport: TransportName): Promise<{ web: AppHarness; browser: Browser; page: Page }>;
+export async function openAppInChromium(site: string, height = 900, transport: TransportName = 'web'): Promise<{ web: AppHarness; browser: Browser; page: Page }> {
+  return transport === 'desktop' ? openDesktop(site, height) : openWeb(site, height);
 }
