@@ -19,7 +19,7 @@ import type { Problem } from '../../shared/site/check-rules';
 import type { EditResult } from '../../shared/front-matter/edit-front-matter';
 import { toBuffer } from '../editor/post-buffer';
 import { ProblemsPanel } from '../problems/problems-panel';
-import { PostActions } from './post-actions';
+import { PostActions, newPost, type OperationDone, type UndoEntry } from './post-actions';
 import { bannerPath, titleOf } from './front-matter-helpers';
 import { FrontMatterPanel } from '../form/front-matter-panel';
 import { insertDroppedImages } from '../manage/insert-images';
@@ -29,11 +29,15 @@ import { ImagesPanel } from '../manage/images-panel';
 import { useGitStatus } from '../git/use-git-status';
 import { GitBar } from '../git/git-bar';
 import { ConflictPanel } from '../git/conflict-panel';
+import { DialogHost } from '../dialogs/dialog-host';
+import { dialogs } from '../dialogs/dialog-store';
+import { WelcomeScreen } from '../welcome/welcome-screen';
+import { chooseAndOpenSite, chooseRecentSite, openSitePath, type OpenSiteDeps } from '../welcome/open-site-flow';
 
 const STATE_LABEL: Record<string, string> = { saved: 'Saved', dirty: 'Edited', saving: 'Saving…', conflict: 'Changed on disk', invalid: 'Not saved', error: 'Error' };
 
 export function App() {
-  const { info, site, posts, context, error, openSite, updateRecord, reload } = useSite();
+  const { info, site, posts, context, error, setError, ready, opening, generation, recent, firstStart, dismissWelcome, openSite, updateRecord, reload } = useSite();
   const [path, setPath] = useState<string | null>(null);
   const doc = usePostDocument(path);
   const [outline, setOutline] = useState<OutlineEntry[]>([]);
@@ -45,7 +49,7 @@ export function App() {
   const [fmTab, setFmTab] = useState<'form' | 'yaml'>('form');
   const [problems, setProblems] = useState<Problem[] | null>(null);
   const [showProblems, setShowProblems] = useState(false);
-  const [lastOperation, setLastOperation] = useState<string | null>(null);
+  const [undo, setUndo] = useState<UndoEntry | null>(null);
   const [notice, setNotice] = useState('');
   const [view, setView] = useState<'editor' | 'taxonomy' | 'images'>('editor');
   const [previewHidden, setPreviewHidden] = useState(false);
@@ -65,6 +69,22 @@ export function App() {
   const frameRef = useRef<HTMLIFrameElement>(null);
   const preview = useRef<PreviewController>(null);
   const syncing = useRef(0);
+
+  // Another site opened: nothing of the previous one stays (post, buffer, undo, conflicts, notices).
+  useEffect(() => {
+    if (generation === 0) return;
+    setPath(null);
+    setUndo(null);
+    setNotice('');
+    setConflicts(null);
+    setDiffText(null);
+    setShowCompare(false);
+    setPendingRestore(null);
+    setRecovered([]);
+    setOutline([]);
+    setSchema(null);
+    setProblems(null);
+  }, [generation]);
 
   useEffect(() => {
     if (!path && posts.length) {
@@ -135,41 +155,83 @@ export function App() {
     if (result?.status === 'saved' && result.record) updateRecord(result.record);
   }, [doc, updateRecord]);
 
+  /** Saves pending edits before a file operation; false when the save failed. */
+  const beforeOperation = useCallback(async () => {
+    if (doc.state === 'saved') return true;
+    const r = await doc.save();
+    return r === null || r.status === 'saved';
+  }, [doc]);
+
+  /** A file operation finished: its message, its Undo, and the post to show. */
+  const afterOperation = useCallback(
+    (done: OperationDone) => {
+      setNotice(done.message);
+      if (done.undo) {
+        setUndo(done.undo);
+        setPath(done.select ?? null);
+        setView('editor');
+      }
+      void reload();
+      void api.getSchema().then(setSchema, () => undefined);
+      refreshProblems();
+    },
+    [reload, refreshProblems],
+  );
+
+  const openDeps = useMemo<OpenSiteDeps>(
+    () => ({
+      info,
+      openSite,
+      onError: (message) => setNotice(message),
+      beforeLeave: async () => {
+        if (await beforeOperation()) return true;
+        return dialogs.confirm({
+          title: 'Unsaved changes',
+          description: `Your changes to ${path ?? 'this post'} could not be saved${doc.message ? ` (${doc.message})` : ''}. Open the other site and lose them?`,
+          confirmLabel: 'Open and lose them',
+          destructive: true,
+        });
+      },
+    }),
+    [info, openSite, beforeOperation, path, doc.message],
+  );
+
+  const trySample = useCallback(() => {
+    if (site?.isSample) return dismissWelcome();
+    const sample = recent.find((r) => /[\\/]sample-blog$/.test(r));
+    void (async () => {
+      if (!(await openDeps.beforeLeave())) return;
+      await openSite(sample).then(dismissWelcome, (e) => setNotice(`Could not open the sample blog: ${(e as Error).message}`));
+    })();
+  }, [site, recent, openDeps, openSite, dismissWelcome]);
+
   const command = useCallback(
     (name: string) => {
       if (name === 'save') void save();
       else if (name === 'quick-open') searchRef.current?.focus();
       else if (name === 'new-post') {
-        const title = window.prompt('Title of the new post:');
-        if (title)
-          void api.createPost({ title }).then(
-            (r) => {
-              setNotice(r.label);
-              setLastOperation(r.label);
-              setPath(r.path);
-              setView('editor');
-              void reload();
-            },
-            (e) => setNotice(`New post failed: ${(e as Error).message}`),
-          );
+        if (!site) return;
+        void (async () => {
+          if (!(await beforeOperation())) return;
+          const done = await newPost(false, path);
+          if (done) afterOperation(done);
+        })();
       } else if (name === 'toggle-preview') setPreviewHidden((h) => !h);
       else if (name === 'find' && editor.view) openSearchPanel(editor.view);
-      else if (name === 'open-site') {
-        const dir = window.prompt('Open the Jekyll site in this folder (full path):', site?.root ?? '');
-        if (dir) void openSite(dir);
-      } else if (name === 'zoom-in' || name === 'zoom-out' || name === 'zoom-reset') {
+      else if (name === 'open-site') void chooseAndOpenSite(openDeps);
+      else if (name === 'zoom-in' || name === 'zoom-out' || name === 'zoom-reset') {
         const cur = Number(document.documentElement.style.fontSize.replace('%', '') || 100);
         const next = name === 'zoom-reset' ? 100 : Math.max(60, Math.min(200, cur + (name === 'zoom-in' ? 10 : -10)));
         document.documentElement.style.fontSize = `${next}%`;
       }
     },
-    [save, editor, site, openSite, reload],
+    [save, editor, site, path, beforeOperation, afterOperation, openDeps],
   );
 
-  useEffect(() => api.on('menu-command', (e) => command(e.command)), [command]);
+  useEffect(() => api.on('menu-command', (e) => !dialogs.isOpen() && command(e.command)), [command]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey)) return;
+      if (!(e.ctrlKey || e.metaKey) || dialogs.isOpen()) return;
       const key = e.key.toLowerCase();
       if (key === 's') {
         e.preventDefault();
@@ -224,8 +286,11 @@ export function App() {
       <header className="topbar">
         <strong className="site-title">{site?.title ?? 'Postwright'}</strong>
         {site?.isSample && <span className="badge sample">sample blog</span>}
-        <button type="button" onClick={() => command('open-site')}>
+        <button type="button" onClick={() => command('open-site')} disabled={opening !== null}>
           Open site…
+        </button>
+        <button type="button" onClick={() => void chooseRecentSite(openDeps)} disabled={opening !== null}>
+          Recent sites…
         </button>
         <div role="tablist" aria-label="View" className="view-tabs">
           <button type="button" role="tab" aria-selected={view === 'editor'} onClick={() => setView('editor')}>
@@ -261,27 +326,30 @@ export function App() {
           Save
         </button>
       </header>
-      <PostActions
-        record={record ?? null}
-        title={liveTitle}
-        loadedTitle={loadedTitle.current}
-        lastOperation={lastOperation}
-        beforeOperation={async () => {
-          if (doc.state === 'saved') return true;
-          const r = await doc.save();
-          return r === null || r.status === 'saved';
-        }}
-        onDone={(result, message) => {
-          setNotice(message);
-          if (result) {
-            setLastOperation(result.label);
-            setPath(result.path);
-          } else if (message.startsWith('Undone')) setLastOperation(null);
-          void reload();
-          void api.getSchema().then(setSchema, () => undefined);
-          refreshProblems();
-        }}
-      />
+      {site && (
+        <PostActions
+          record={record ?? null}
+          selected={path}
+          title={liveTitle}
+          loadedTitle={loadedTitle.current}
+          undo={undo}
+          beforeOperation={beforeOperation}
+          onDone={afterOperation}
+          onUndone={(entry, message, undone) => {
+            setNotice(message);
+            setUndo(null);
+            if (undone) setPath(entry.before);
+            void reload();
+            void api.getSchema().then(setSchema, () => undefined);
+            refreshProblems();
+          }}
+        />
+      )}
+      {opening && (
+        <div className="bar info opening" role="progressbar" aria-label="Opening site" aria-valuetext={`Opening ${opening}`}>
+          Opening {opening}…
+        </div>
+      )}
       {notice && (
         <div className="bar info" role="status">
           {notice}
@@ -290,7 +358,14 @@ export function App() {
           </button>
         </div>
       )}
-      {error && <div className="bar error" role="alert">{error}</div>}
+      {error && site && (
+        <div className="bar error" role="alert">
+          {error}
+          <button type="button" aria-label="Dismiss" onClick={() => setError('')}>
+            ×
+          </button>
+        </div>
+      )}
       {site?.warnings.map((w) => (
         <div className="bar warning" key={w}>{w}</div>
       ))}
@@ -375,13 +450,34 @@ export function App() {
           </label>
         </div>
       )}
-      <div className="workspace">
+      {ready && !site && (
+        <WelcomeScreen
+          recent={recent}
+          sampleOpen={false}
+          opening={opening}
+          error={error}
+          onOpenFolder={() => command('open-site')}
+          onOpenRecent={(p) => void openSitePath(p, openDeps)}
+          onTrySample={trySample}
+        />
+      )}
+      {site && firstStart && (
+        <WelcomeScreen
+          recent={recent.filter((r) => r !== site.root)}
+          sampleOpen={site.isSample}
+          opening={opening}
+          onOpenFolder={() => command('open-site')}
+          onOpenRecent={(p) => void openSitePath(p, openDeps)}
+          onTrySample={trySample}
+        />
+      )}
+      <div className="workspace" hidden={!site}>
         <PostList posts={posts} selected={path} onSelect={setPath} searchRef={searchRef} gitStates={gitStates} />
         {view === 'taxonomy' && (
           <TaxonomyPanel
-            onApplied={(label) => {
+            onApplied={(label, undoId) => {
               setNotice(label);
-              setLastOperation(label);
+              setUndo(undoId ? { id: undoId, label, path: null, before: null } : null);
               void reload();
               refreshProblems();
             }}
@@ -418,6 +514,7 @@ export function App() {
                   env={formEnv}
                   onEdit={stableApplyEdit}
                   onYamlChange={(yaml) => doc.update({ yaml })}
+                  generation={doc.loadCount}
                 />
                 <MarkdownEditor docKey={`${path}#${doc.loadCount}`} text={buffer.body} onChange={(body) => {
                     // The preview paints in this keystroke's task; React state follows.
@@ -473,6 +570,7 @@ export function App() {
           }}
         />
       )}
+      <DialogHost />
       <footer className="statusbar" aria-live="polite">
         <button type="button" className="problems-toggle" aria-expanded={showProblems} onClick={() => setShowProblems(!showProblems)}>
           Problems ({problems ? problems.length : '…'})

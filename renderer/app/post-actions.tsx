@@ -1,55 +1,109 @@
 /**
  * New post and the file operations on the open post (publish, unpublish, rename, duplicate,
  * delete) plus undo, each done by the core Jekyll's way and never overwriting a file.
+ *
+ * Titles and slugs are asked in in-app dialogs (Electron has no window.prompt). The Undo button
+ * belongs to one operation: it names it by `undoId`, shows only with the post it was made for,
+ * and says why when the core refuses because the files changed since.
  */
 import { slugify } from '../../shared/jekyll/file-names';
 import { fileNameParts } from '../../shared/jekyll/file-names';
+import { ApiError } from '../../shared/api/api-error';
 import type { OperationResult } from '../../shared/api/contract';
 import type { PostRecord } from '../../shared/jekyll/site-types';
+import { dialogs } from '../dialogs/dialog-store';
 import { api } from './api';
+
+/** The one operation the Undo button reverses. */
+export interface UndoEntry {
+  id: string;
+  label: string;
+  /** The post it shows with; null shows it everywhere (a deleted post, a site-wide tag change). */
+  path: string | null;
+  /** The post to select once undone. */
+  before: string | null;
+}
+
+/** What an operation left: the message, and (when it ran) its undo and the post to select. */
+export interface OperationDone {
+  message: string;
+  undo?: UndoEntry;
+  select?: string | null;
+}
+
+const notEmptySlug = (v: string) => (slugify(v, 'default') ? null : 'Use at least one letter or digit.');
+
+/** Asks the title of a new post or draft and creates it. */
+export async function newPost(draft: boolean, selected: string | null): Promise<OperationDone | null> {
+  const title = await dialogs.ask({
+    title: draft ? 'New draft' : 'New post',
+    description: draft ? 'Drafts go to _drafts/ and are not published until you publish them.' : "The file is named from the title and today's date in _posts/.",
+    label: 'Title',
+    submitLabel: 'Create',
+    validate: notEmptySlug,
+  });
+  if (title === null) return null;
+  return perform(draft ? 'New draft' : 'New post', () => api.createPost({ title: title.trim(), ...(draft ? { draft: true } : {}) }), selected, false);
+}
+
+async function perform(label: string, op: () => Promise<OperationResult>, before: string | null, deletes: boolean): Promise<OperationDone> {
+  try {
+    const result = await op();
+    return {
+      message: result.label,
+      undo: { id: result.undoId, label: result.label, path: deletes ? null : result.path, before },
+      select: deletes ? null : result.path,
+    };
+  } catch (error) {
+    return { message: `${label} failed: ${(error as Error).message}` };
+  }
+}
+
+/** Reverses one operation by its id; a refusal (files changed since) comes back as its reason. */
+export async function undoOperation(entry: UndoEntry): Promise<{ message: string; undone: boolean }> {
+  try {
+    const r = await api.undoOperation({ id: entry.id });
+    return r.undone ? { message: `Undone: ${r.undone}`, undone: true } : { message: 'Nothing to undo', undone: false };
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'conflict') return { message: error.message, undone: false };
+    return { message: `Undo failed: ${(error as Error).message}`, undone: false };
+  }
+}
 
 interface Props {
   record: PostRecord | null;
+  /** The selected post's path (it may be gone, e.g. just deleted). */
+  selected: string | null;
   title: string;
   /** The title when the post was opened: the rename hint shows once it changes. */
   loadedTitle: string;
-  lastOperation: string | null;
+  undo: UndoEntry | null;
   /** Saves pending edits first; false when the save failed. */
   beforeOperation(): Promise<boolean>;
-  onDone(result: OperationResult | null, message: string): void;
+  onDone(done: OperationDone): void;
+  onUndone(entry: UndoEntry, message: string, undone: boolean): void;
 }
 
-export function PostActions({ record, title, loadedTitle, lastOperation, beforeOperation, onDone }: Props) {
-  const run = async (label: string, op: () => Promise<OperationResult>) => {
-    if (!(await beforeOperation())) return;
-    try {
-      const result = await op();
-      onDone(result, result.label);
-    } catch (error) {
-      onDone(null, `${label} failed: ${(error as Error).message}`);
-    }
-  };
+export function PostActions({ record, selected, title, loadedTitle, undo, beforeOperation, onDone, onUndone }: Props) {
   const path = record?.path ?? '';
+  const run = async (label: string, op: () => Promise<OperationResult>, deletes = false) => {
+    if (!(await beforeOperation())) return;
+    onDone(await perform(label, op, path || selected, deletes));
+  };
+  const create = async (draft: boolean) => {
+    if (!(await beforeOperation())) return;
+    const done = await newPost(draft, selected);
+    if (done) onDone(done);
+  };
   const currentSlug = record ? (fileNameParts(path)?.slug ?? '') : '';
   const titleSlug = slugify(title || '', 'default');
+  const showUndo = undo && (undo.path === null || undo.path === selected);
   return (
     <div className="post-actions" role="toolbar" aria-label="Post actions">
-      <button
-        type="button"
-        onClick={() => {
-          const t = window.prompt('Title of the new post:');
-          if (t) void run('New post', () => api.createPost({ title: t }));
-        }}
-      >
+      <button type="button" onClick={() => void create(false)}>
         New post
       </button>
-      <button
-        type="button"
-        onClick={() => {
-          const t = window.prompt('Title of the new draft:');
-          if (t) void run('New draft', () => api.createPost({ title: t, draft: true }));
-        }}
-      >
+      <button type="button" onClick={() => void create(true)}>
         New draft
       </button>
       {record && !record.skipped && (
@@ -65,9 +119,16 @@ export function PostActions({ record, title, loadedTitle, lastOperation, beforeO
           )}
           <button
             type="button"
-            onClick={() => {
-              const slug = window.prompt('New file name (slug):', titleSlug || currentSlug);
-              if (slug && slug !== currentSlug) void run('Rename', () => api.renamePost({ path, slug }));
+            onClick={async () => {
+              const slug = await dialogs.ask({
+                title: 'Rename file',
+                description: `The file name of ${path} changes; its folder, date and extension stay.`,
+                label: 'New file name (slug)',
+                initial: titleSlug || currentSlug,
+                submitLabel: 'Rename',
+                validate: notEmptySlug,
+              });
+              if (slug && slugify(slug, 'default') !== currentSlug) void run('Rename', () => api.renamePost({ path, slug: slug.trim() }));
             }}
           >
             Rename file…
@@ -82,23 +143,30 @@ export function PostActions({ record, title, loadedTitle, lastOperation, beforeO
           </button>
           <button
             type="button"
-            onClick={() => {
-              if (window.confirm(`Delete ${path}? It goes to Postwright's trash and Undo brings it back.`)) void run('Delete', () => api.deletePost({ path }));
+            onClick={async () => {
+              const sure = await dialogs.confirm({
+                title: 'Delete this post?',
+                description: `${path} goes to the trash, and Undo brings it back.`,
+                confirmLabel: 'Delete',
+                destructive: true,
+              });
+              if (sure) void run('Delete', () => api.deletePost({ path }), true);
             }}
           >
             Delete
           </button>
         </>
       )}
-      {lastOperation && (
+      {showUndo && (
         <button
           type="button"
           onClick={async () => {
-            const r = await api.undoOperation();
-            onDone(null, r.undone ? `Undone: ${r.undone}` : 'Nothing to undo');
+            if (!(await beforeOperation())) return;
+            const r = await undoOperation(undo);
+            onUndone(undo, r.message, r.undone);
           }}
         >
-          Undo “{lastOperation}”
+          Undo “{undo.label}”
         </button>
       )}
     </div>

@@ -1,10 +1,23 @@
 /**
  * The open site, its posts and the preview context, kept current from core events.
+ *
+ * Each site that opens (here, or announced by `site-opened`) bumps `generation`: the app clears
+ * everything that belonged to the previous site (post, buffer, undo, conflicts, notices) on it.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppInfo, PreviewContext, SiteSummary } from '../../shared/api/contract';
 import type { PostRecord } from '../../shared/jekyll/site-types';
 import { api } from './api';
+
+const WELCOME_DISMISSED = 'postwright.welcome-dismissed';
+
+function welcomeDismissed(): boolean {
+  try {
+    return localStorage.getItem(WELCOME_DISMISSED) === '1';
+  } catch {
+    return false;
+  }
+}
 
 export function useSite() {
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -12,6 +25,17 @@ export function useSite() {
   const [posts, setPosts] = useState<PostRecord[]>([]);
   const [context, setContext] = useState<PreviewContext | null>(null);
   const [error, setError] = useState<string>('');
+  /** True once the first attempt to show a site is over (a welcome screen may then show). */
+  const [ready, setReady] = useState(false);
+  /** The folder being opened, for an "Opening…" indicator. */
+  const [opening, setOpening] = useState<string | null>(null);
+  const [generation, setGeneration] = useState(0);
+  const [recent, setRecent] = useState<string[]>([]);
+  /** The sample blog on a first start: the welcome screen shows until dismissed. */
+  const [firstStart, setFirstStart] = useState(false);
+  /** Our own open in flight, and the last one done: their `site-opened` echo is not a second switch. */
+  const pending = useRef(0);
+  const lastOwn = useRef<{ root: string; at: number } | null>(null);
 
   const reload = useCallback(async () => {
     const [summary, list, ctx] = await Promise.all([api.getSite(), api.listPosts(), api.getPreviewContext()]);
@@ -20,19 +44,53 @@ export function useSite() {
     setContext(ctx);
   }, []);
 
-  useEffect(() => {
-    void (async () => {
+  const refreshRecent = useCallback(async () => {
+    const list = await api.recentSites().catch(() => null);
+    if (list) setRecent(list);
+    return list ?? [];
+  }, []);
+
+  /** Drops the previous site's posts and context at once, so nothing of it is shown with the new one. */
+  const switchTo = useCallback(
+    (summary: SiteSummary) => {
+      setSite(summary);
+      setPosts([]);
+      setContext(null);
+      setError('');
+      setGeneration((g) => g + 1);
+      void reload().catch((e) => setError((e as Error).message));
+      void refreshRecent();
+    },
+    [reload, refreshRecent],
+  );
+
+  /** Opens a folder (or, without one, the last site or the sample); throws the ApiError when refused. */
+  const openSite = useCallback(
+    async (path?: string, allowNonJekyll = false): Promise<SiteSummary> => {
+      pending.current += 1;
+      setOpening(path ?? 'your last site');
       try {
-        setInfo(await api.getAppInfo());
-        if (!(await api.getSite())) await api.openSite({});
-        await reload();
-      } catch (e) {
-        setError((e as Error).message);
+        const summary = await api.openSite(path ? { path, ...(allowNonJekyll ? { allowNonJekyll: true } : {}) } : {});
+        lastOwn.current = { root: summary.root, at: Date.now() };
+        switchTo(summary);
+        return summary;
+      } finally {
+        pending.current -= 1;
+        setOpening(null);
       }
-    })();
+    },
+    [switchTo],
+  );
+
+  useEffect(() => {
     const offs = [
-      api.on('posts-reset', () => void reload()),
-      api.on('site-opened', () => void reload()),
+      api.on('posts-reset', () => void reload().catch(() => undefined)),
+      api.on('site-opened', (summary) => {
+        if (pending.current > 0) return;
+        const own = lastOwn.current;
+        if (own && own.root === summary.root && Date.now() - own.at < 3000) return;
+        switchTo(summary);
+      }),
       api.on('post-changed', (e) => {
         setPosts((list) => {
           const rest = list.filter((p) => p.path !== e.path);
@@ -40,23 +98,34 @@ export function useSite() {
         });
       }),
     ];
-    return () => offs.forEach((off) => off());
-  }, [reload]);
-
-  const openSite = useCallback(
-    async (path: string) => {
+    void (async () => {
       try {
-        await api.openSite({ path });
-        await reload();
-        setError('');
+        setInfo(await api.getAppInfo());
+        const before = await refreshRecent();
+        let summary = await api.getSite();
+        if (!summary) summary = await openSite();
+        else await reload();
+        const first = summary.isSample && before.every((r) => r === summary.root);
+        setFirstStart(first && !welcomeDismissed());
       } catch (e) {
         setError((e as Error).message);
+      } finally {
+        setReady(true);
       }
-    },
-    [reload],
-  );
+    })();
+    return () => offs.forEach((off) => off());
+  }, [reload, refreshRecent, openSite, switchTo]);
+
+  const dismissWelcome = useCallback(() => {
+    setFirstStart(false);
+    try {
+      localStorage.setItem(WELCOME_DISMISSED, '1');
+    } catch {
+      // A browser without storage shows the welcome again next time; nothing else depends on it.
+    }
+  }, []);
 
   const updateRecord = useCallback((record: PostRecord) => setPosts((list) => list.map((p) => (p.path === record.path ? record : p))), []);
 
-  return { info, site, posts, context, error, openSite, updateRecord, reload };
+  return { info, site, posts, context, error, setError, ready, opening, generation, recent, refreshRecent, firstStart, dismissWelcome, openSite, updateRecord, reload };
 }

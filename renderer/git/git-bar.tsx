@@ -1,10 +1,12 @@
 /**
  * Branch, ahead/behind, last fetch and the Sync button. Sync commits (with a message prefilled
  * from what changed), pulls and pushes; it never forces, and every outcome is said plainly.
+ * Questions (commit message, git set-up, token) are in-app dialogs: Electron has no window.prompt.
  */
 import { useEffect, useState } from 'react';
 import type { GitStatusView, SyncOutcome } from '../../shared/api/contract';
 import { api } from '../app/api';
+import { dialogs } from '../dialogs/dialog-store';
 
 interface Props {
   status: GitStatusView | null;
@@ -46,9 +48,19 @@ export function GitBar({ status, canStoreToken, beforeSync, onOutcome, onShowDif
         Not a git repository
         <button
           type="button"
-          onClick={() => {
-            const remote = window.prompt('Set up git for this blog. Remote URL to sync with (optional, e.g. git@github.com:you/blog.git):', '');
-            if (remote !== null) void api.gitInit(remote ? { remote } : {}).then(() => onOutcome(null, 'Git is set up for this blog.'), (e) => onOutcome(null, (e as Error).message));
+          onClick={async () => {
+            const remote = await dialogs.ask({
+              title: 'Set up git',
+              description: 'Makes this blog a git repository (branch main). Give the remote to sync with now, or leave it empty and add one later.',
+              label: 'Remote URL (optional)',
+              placeholder: 'git@github.com:you/blog.git',
+              allowEmpty: true,
+              submitLabel: 'Set up git',
+            });
+            if (remote !== null) {
+              const url = remote.trim();
+              void api.gitInit(url ? { remote: url } : {}).then(() => onOutcome(null, 'Git is set up for this blog.'), (e) => onOutcome(null, (e as Error).message));
+            }
           }}
         >
           Set up git…
@@ -58,9 +70,21 @@ export function GitBar({ status, canStoreToken, beforeSync, onOutcome, onShowDif
   const changed = status.files.length;
   const sync = async () => {
     if (!(await beforeSync())) return;
-    const suggestion = (await api.suggestCommitMessage().catch(() => ({ message: '' }))).message;
-    const message = changed ? window.prompt('Commit message:', suggestion) : '';
-    if (message === null) return;
+    const files = (await api.gitStatus().catch(() => status)).files;
+    let message = '';
+    if (files.length) {
+      const suggestion = (await api.suggestCommitMessage().catch(() => ({ message: '' }))).message;
+      const answer = await dialogs.ask({
+        title: 'Sync',
+        description: 'These changes are committed, then pulled and pushed. Nothing is ever forced.',
+        label: 'Commit message',
+        initial: suggestion,
+        submitLabel: 'Commit and sync',
+        details: <ChangedFiles files={files} />,
+      });
+      if (answer === null) return;
+      message = answer.trim();
+    }
     setStep('starting');
     try {
       const outcome = await api.syncSite(message ? { message } : {});
@@ -94,14 +118,45 @@ export function GitBar({ status, canStoreToken, beforeSync, onOutcome, onShowDif
         <button
           type="button"
           title="An HTTPS token for the remote, kept in the OS keychain"
-          onClick={() => {
-            const token = window.prompt('HTTPS token for the git remote (kept in the OS keychain; empty removes it):');
-            if (token !== null) void api.setGitToken({ token }).then(() => onOutcome(null, token ? 'Token saved in the keychain.' : 'Token removed.'));
+          onClick={async () => {
+            const token = await dialogs.ask({
+              title: 'HTTPS token',
+              description: 'A token for the git remote, kept in the OS keychain and handed to git only while it runs. Leave it empty to remove the stored token.',
+              label: 'Token',
+              secret: true,
+              allowEmpty: true,
+              submitLabel: 'Save token',
+            });
+            if (token !== null)
+              void api.setGitToken({ token: token.trim() }).then(
+                () => onOutcome(null, token.trim() ? 'Token saved in the keychain.' : 'Token removed.'),
+                (e) => onOutcome(null, `The token was not saved: ${(e as Error).message}`),
+              );
           }}
         >
           Token…
         </button>
       )}
     </span>
+  );
+}
+
+const STATE_WORD: Record<string, string> = { new: 'new', modified: 'changed', deleted: 'deleted', conflicted: 'conflict', renamed: 'renamed' };
+
+/** The files a commit will hold, as git reports them. */
+function ChangedFiles({ files }: { files: GitStatusView['files'] }) {
+  return (
+    <>
+      <p className="dlg-choices-label">
+        {files.length} changed file{files.length === 1 ? '' : 's'}
+      </p>
+      <ul className="dlg-file-list" aria-label="Changed files">
+        {files.map((f) => (
+          <li key={f.path}>
+            <span className={`badge git-${f.state}`}>{STATE_WORD[f.state] ?? f.state}</span> {f.path}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

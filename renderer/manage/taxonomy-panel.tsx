@@ -10,7 +10,8 @@ type Kind = 'tag' | 'category';
 type Preview = { request: TermChangeRequest; files: { path: string; lines: { line: number; before: string; after: string }[] }[] };
 
 interface Props {
-  onApplied(label: string): void;
+  /** A batch was written; `undoId` names it for the Undo button. */
+  onApplied(label: string, undoId: string): void;
   onOpenPost(path: string): void;
 }
 
@@ -50,7 +51,7 @@ export function TaxonomyPanel({ onApplied, onOpenPost }: Props) {
     setBusy(true);
     try {
       const r = await api.applyTermChange({ ...preview.request, ...(commit ? { commit: true } : {}) });
-      onApplied(`${r.label}: ${r.written} file${r.written === 1 ? '' : 's'} changed${r.conflicts.length ? `, ${r.conflicts.length} skipped (changed meanwhile)` : ''}${r.committed ? ', committed to git' : ''}`);
+      onApplied(`${r.label}: ${r.written} file${r.written === 1 ? '' : 's'} changed${r.conflicts.length ? `, ${r.conflicts.length} skipped (changed meanwhile)` : ''}${r.committed ? ', committed to git' : ''}`, r.undoId);
       setPreview(null);
       setSelected([]);
       setTarget('');
