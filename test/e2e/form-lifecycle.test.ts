@@ -61,9 +61,10 @@ describe.skipIf(!chromiumAvailable())('form and lifecycle in Chromium (web mode)
   });
 
   it('new draft → publish → rename → delete, and Jekyll sees the files', async () => {
-    const answers = ['Snow on the Pass', 'pass-in-snow'];
-    page.on('dialog', (d) => void (d.type() === 'confirm' ? d.accept() : d.accept(answers.shift())));
     await page.getByRole('button', { name: 'New draft' }).click();
+    await page.getByRole('dialog', { name: 'New draft' }).getByRole('textbox', { name: 'Title' }).waitFor();
+    await page.keyboard.type('Snow on the Pass');
+    await page.keyboard.press('Enter');
     await expect.poll(() => readdir(path.join(site, '_drafts'))).toContain('snow-on-the-pass.md');
     await expect.poll(() => page.locator('.post-path').innerText()).toBe('_drafts/snow-on-the-pass.md');
 
@@ -77,6 +78,9 @@ describe.skipIf(!chromiumAvailable())('form and lifecycle in Chromium (web mode)
     expect(text).toMatch(/\ndate: \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} [+-]\d{4}\n---\n/);
 
     await page.getByRole('button', { name: 'Rename file…' }).click();
+    await page.getByRole('dialog', { name: 'Rename file' }).getByRole('textbox').waitFor();
+    await page.keyboard.type('pass-in-snow');
+    await page.keyboard.press('Enter');
     const renamed = published.replace('snow-on-the-pass', 'pass-in-snow');
     await expect.poll(posts).toContain(renamed);
     if (hasJekyll) {
@@ -85,6 +89,7 @@ describe.skipIf(!chromiumAvailable())('form and lifecycle in Chromium (web mode)
     }
 
     await page.getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('alertdialog', { name: 'Delete this post?' }).getByRole('button', { name: 'Delete' }).click();
     await expect.poll(posts).not.toContain(renamed);
     await page.getByRole('button', { name: /^Undo/ }).click();
     await expect.poll(posts).toContain(renamed);

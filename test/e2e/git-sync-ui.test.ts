@@ -51,11 +51,10 @@ describe.skipIf(!chromiumAvailable() || !requireTool('git'))('git sync from the 
     await page.keyboard.type('\nSynced from Postwright.\n');
     await page.keyboard.press('Control+s');
     await expect.poll(() => page.getByRole('option', { name: /Delve 1/ }).innerText(), { timeout: 10_000 }).toContain('modified');
-    page.once('dialog', (d) => {
-      expect(d.defaultValue()).toBe('Update post: Delve 1: First Steps on the Trail');
-      void d.accept();
-    });
     await page.getByRole('button', { name: 'Sync', exact: true }).click();
+    const message = page.getByRole('dialog', { name: 'Sync' }).getByRole('textbox', { name: 'Commit message' });
+    await expect.poll(() => message.inputValue()).toBe('Update post: Delve 1: First Steps on the Trail');
+    await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('status').innerText(), { timeout: 20_000 }).toContain('Synced');
     expect(sh(remote, 'log', '-1', '--format=%s', 'main')).toBe('Update post: Delve 1: First Steps on the Trail');
     expect(sh(remote, 'show', `main:${DELVE}`)).toContain('Synced from Postwright.');
