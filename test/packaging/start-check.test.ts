@@ -3,7 +3,8 @@
  * and the ways out, a non-zero exit, and no 30 s build first.
  *
  * The first test runs the real `npm start` on this machine (where Electron's download is blocked);
- * the others run the same script in a temp project laid out like node_modules/electron in each state.
+ * the others run the same script in a temp project laid out like node_modules/electron in each state,
+ * with a stand-in `install.js` for the package's own download.
  */
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -40,6 +41,7 @@ describe('npm start on a machine without the Electron binary', () => {
     expect(run.status).not.toBeNull();
     expectWaysOut(run.stderr);
     expect(run.stderr).toContain('blocked or failed');
+    expect(run.stderr).not.toMatch(/^\s+at /m); // no stack
     expect(run.stdout + run.stderr).not.toContain('node bundles built');
     expect(run.stdout + run.stderr).not.toContain('failed to install correctly');
     expect(ms).toBeLessThan(10_000); // a guard against the 30 s build coming back first, not a speed target
@@ -74,22 +76,31 @@ describe('scripts/check-electron.mjs in each install state', () => {
     expect(run.stderr).toContain('run `npm install` first');
   });
 
-  it('blames the blocked download when the package is there without its binary', async () => {
+  it('tries the package\'s own download once and, when it fails, blames it in one line', async () => {
     await mkdir(electronDir(), { recursive: true });
     await writeFile(path.join(electronDir(), 'package.json'), '{"name":"electron","version":"45.4.1"}');
+    await writeFile(
+      path.join(electronDir(), 'install.js'),
+      "console.error('TypeError: fetch failed'); console.error('    at FetchDownloader.download'); process.exit(1);",
+    );
     const run = check();
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('blocked or failed');
-    await writeFile(path.join(electronDir(), 'path.txt'), 'electron');
-    expect(check().status).toBe(1);
+    expect(run.stderr).toContain('downloading it (first start only)');
+    expectWaysOut(run.stderr);
+    expect(run.stderr).toContain('was blocked or failed: TypeError: fetch failed.');
+    expect(run.stderr).not.toContain('FetchDownloader');
   });
 
-  it('passes silently once the binary is in dist/', async () => {
-    await mkdir(path.join(electronDir(), 'dist'), { recursive: true });
-    await writeFile(path.join(electronDir(), 'dist/electron'), '');
+  it('goes on silently when that download succeeds', async () => {
+    await writeFile(
+      path.join(electronDir(), 'install.js'),
+      "const fs = require('fs'); fs.mkdirSync('dist'); fs.writeFileSync('dist/electron', ''); fs.writeFileSync('path.txt', 'electron');",
+    );
     const run = check();
     expect(run.status).toBe(0);
-    expect(run.stdout + run.stderr).toBe('');
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('downloading it');
+    expect(check().stderr).toBe(''); // the next start finds it and says nothing
   });
 
   it('checks ELECTRON_OVERRIDE_DIST_PATH the way Electron reads it', async () => {
