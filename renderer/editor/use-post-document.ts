@@ -5,7 +5,9 @@
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { SaveResult } from '../../shared/api/contract';
 import { api } from '../app/api';
+import { describeYamlProblem, yamlProblem } from './front-matter-check';
 import { fromBuffer, toBuffer, type PostBuffer } from './post-buffer';
+import { serialRunner } from './serial-runner';
 
 export type SaveState = 'saved' | 'dirty' | 'saving' | 'conflict' | 'invalid' | 'error';
 
@@ -15,6 +17,17 @@ export interface Conflict {
 }
 
 const AUTOSAVE_MS = 1500;
+
+/**
+ * Why this buffer must not be saved: its front matter does not read, or names a key twice (a
+ * duplicate already in the saved file is left to the user, so such a post can still be edited).
+ */
+function blockReason(b: PostBuffer, savedText: string | null): string | null {
+  const problem = yamlProblem(b.yaml);
+  if (!problem) return null;
+  if (problem.message.endsWith('appears twice') && savedText !== null && yamlProblem(toBuffer(savedText).yaml)?.message.endsWith('appears twice')) return null;
+  return `Not saved: ${describeYamlProblem(problem)}`;
+}
 
 export function usePostDocument(path: string | null) {
   const [buffer, setBuffer] = useState<PostBuffer | null>(null);
@@ -27,6 +40,10 @@ export function usePostDocument(path: string | null) {
   const current = useRef<PostBuffer | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const stashTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  /** The text of the save in flight, so its own change event is not taken for someone else's. */
+  const savingText = useRef<string | null>(null);
+  /** Counts opened posts, so a save's late reply cannot touch the next post's state. */
+  const docId = useRef(0);
 
   const load = useCallback((text: string, version: string) => {
     saved.current = { text, version };
@@ -41,6 +58,7 @@ export function usePostDocument(path: string | null) {
 
   useEffect(() => {
     let cancelled = false;
+    docId.current++;
     setBuffer(null);
     current.current = null;
     saved.current = null;
@@ -60,20 +78,33 @@ export function usePostDocument(path: string | null) {
 
   const isDirty = () => !!current.current && !!saved.current && fromBuffer(current.current) !== saved.current.text;
 
-  const save = useCallback(
+  const saveNow = useCallback(
     async (force?: { baseVersion: string }): Promise<SaveResult | null> => {
       if (!path || !current.current || !saved.current) return null;
       const text = fromBuffer(current.current);
       if (!force && text === saved.current.text) return null;
+      const blocked = blockReason(current.current, saved.current.text);
+      if (blocked) {
+        setState('invalid');
+        setMessage(blocked);
+        return { status: 'invalid', message: blocked };
+      }
       setState('saving');
+      savingText.current = text;
       try {
+        const forDoc = docId.current;
         const result = await api.savePost({ path, text, baseVersion: force?.baseVersion ?? saved.current.version });
+        // Another post was opened meanwhile: this reply is not about the open buffer.
+        if (forDoc !== docId.current || !current.current) return result;
         if (result.status === 'saved') {
           saved.current = { text, version: result.version };
           setConflict(null);
-          setMessage('');
-          setState(fromBuffer(current.current) === text ? 'saved' : 'dirty');
-          void api.dropBuffer({ path }).catch(() => undefined);
+          const clean = fromBuffer(current.current) === text;
+          const blocked = clean ? null : blockReason(current.current, text);
+          setMessage(blocked ?? '');
+          setState(clean ? 'saved' : blocked ? 'invalid' : 'dirty');
+          // The crash copy goes only once nothing is left unsaved.
+          if (clean) void api.dropBuffer({ path }).catch(() => undefined);
         } else if (result.status === 'conflict') {
           setConflict({ diskText: result.diskText, diskVersion: result.diskVersion });
           setState('conflict');
@@ -86,10 +117,20 @@ export function usePostDocument(path: string | null) {
         setState('error');
         setMessage((error as Error).message);
         return null;
+      } finally {
+        savingText.current = null;
       }
     },
     [path],
   );
+
+  // One save of this post in flight at a time; one asked for meanwhile runs after it, from the
+  // version it saved.
+  const runner = useRef(serialRunner(saveNow));
+  useEffect(() => {
+    runner.current = serialRunner(saveNow);
+  }, [saveNow]);
+  const save = useCallback((force?: { baseVersion: string }) => runner.current.run(force), []);
 
   const update = useCallback(
     (patch: Partial<PostBuffer>) => {
@@ -97,16 +138,19 @@ export function usePostDocument(path: string | null) {
       const next = { ...current.current, ...patch };
       current.current = next;
       const dirty = isDirty();
+      const blocked = dirty ? blockReason(next, saved.current?.text ?? null) : null;
       // The editor and preview already show the change; React catches up without delaying
       // the next frame.
       startTransition(() => {
         setBuffer(next);
-        setState((s) => (s === 'conflict' ? s : dirty ? 'dirty' : 'saved'));
+        setState((s) => (s === 'conflict' || s === 'saving' ? s : blocked ? 'invalid' : dirty ? 'dirty' : 'saved'));
+        setMessage((m) => (blocked ? blocked : m.startsWith('Not saved: ') ? '' : m));
       });
       if (timer.current) clearTimeout(timer.current);
       if (stashTimer.current) clearTimeout(stashTimer.current);
       if (dirty) {
-        timer.current = setTimeout(() => void save(), AUTOSAVE_MS);
+        // Autosave waits while the front matter cannot be saved; the buffer keeps every key.
+        if (!blocked) timer.current = setTimeout(() => void save(), AUTOSAVE_MS);
         stashTimer.current = setTimeout(() => {
           if (isDirty() && saved.current) void api.stashBuffer({ path, text: fromBuffer(next), baseVersion: saved.current.version }).catch(() => undefined);
         }, 400);
@@ -129,6 +173,8 @@ export function usePostDocument(path: string | null) {
       if (event.version === saved.current.version) return;
       void api.readPost({ path }).then((post) => {
         if (!saved.current || post.path !== path) return;
+        // The echo of the save in flight: its reply records the new version.
+        if (post.text === savingText.current) return;
         const mine = current.current ? fromBuffer(current.current) : null;
         if (post.text === saved.current.text || post.text === mine) {
           saved.current = { text: post.text, version: post.version };

@@ -35,6 +35,8 @@ export function ChipsInput({ label, values, suggestions, onChange }: Props) {
         placeholder="add…"
         onChange={(e) => setDraft(e.target.value)}
         onKeyDown={(e) => {
+          // Enter that confirms an IME composition is not the end of a name.
+          if (e.nativeEvent.isComposing) return;
           if (e.key === 'Enter' || e.key === ',') {
             e.preventDefault();
             add(draft);

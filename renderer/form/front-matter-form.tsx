@@ -3,7 +3,7 @@
  * editor so only that field's lines change. Problems (required, bad date, bad YAML) show inline
  * and never block typing.
  */
-import { memo, useState } from 'react';
+import { memo, useRef, useState } from 'react';
 import { deleteField, setField, setFieldSource, type EditResult } from '../../shared/front-matter/edit-front-matter';
 import { termsOf, termsValue } from '../../shared/front-matter/form-values';
 import type { FieldPath } from '../../shared/front-matter/field-path';
@@ -13,6 +13,10 @@ import { readYaml, YamlDate, YamlTime } from '../../shared/yaml/read-yaml';
 import { ChipsInput } from './chips-input';
 import { DateField } from './date-field';
 import { ImageField } from './image-field';
+import { NumberField } from './number-field';
+import { useDraft } from './use-draft';
+import { valueSource } from './value-source';
+import { readValueSource, YamlValueField } from './yaml-value-field';
 
 export interface FormEnv {
   assetBase: string;
@@ -50,7 +54,7 @@ export const FrontMatterForm = memo(function FrontMatterForm({ schema, yaml, env
   return (
     <form className="fm-form" aria-label="Front matter form" onSubmit={(e) => e.preventDefault()}>
       {fields.map((field) => (
-        <FieldRow key={field.key} field={field} path={[field.key]} value={data[field.key]} env={env} onEdit={onEdit} />
+        <FieldRow key={field.key} field={field} path={[field.key]} value={data[field.key]} yaml={yaml} env={env} onEdit={onEdit} />
       ))}
     </form>
   );
@@ -60,11 +64,13 @@ interface RowProps {
   field: SchemaField;
   path: FieldPath;
   value: unknown;
+  /** The whole block, for widgets that edit a value's own source. */
+  yaml: string;
   env: FormEnv;
   onEdit: Props['onEdit'];
 }
 
-function FieldRow({ field, path, value, env, onEdit }: RowProps) {
+function FieldRow({ field, path, value, yaml, env, onEdit }: RowProps) {
   const [message, setMessage] = useState<string | null>(null);
   const id = `fm-${path.join('-')}`;
   const set = (v: PlainValue) => setMessage(onEdit((t) => setField(t, path, v)));
@@ -75,16 +81,16 @@ function FieldRow({ field, path, value, env, onEdit }: RowProps) {
   let widget: React.ReactNode;
   switch (field.type) {
     case 'long-text':
-      widget = <textarea id={id} aria-label={label} value={typeof value === 'string' ? value : value == null ? '' : String(value)} rows={3} onChange={(e) => set(e.target.value)} />;
+      widget = <TextWidget id={id} label={label} value={value} source={() => valueSource(yaml, path)} multiLine onText={set} onPlain={setSource} />;
       break;
     case 'boolean':
       widget = <input id={id} aria-label={label} type="checkbox" checked={value === true} onChange={(e) => set(e.target.checked)} />;
       break;
     case 'number':
-      widget = <input id={id} aria-label={label} type="number" value={typeof value === 'number' ? value : ''} onChange={(e) => (e.target.value === '' ? clear() : set(Number(e.target.value)))} />;
+      widget = <NumberField id={id} label={label} value={value} required={field.required} onNumber={(n, spelling) => (spelling === null ? set(n) : setSource(spelling))} onClear={clear} />;
       break;
     case 'date-time':
-      widget = <DateField label={label} value={value} timezone={env.timezone} onChange={setSource} />;
+      widget = <DateField id={id} label={label} value={value} timezone={env.timezone} onSource={setSource} onString={set} />;
       break;
     case 'select':
       widget = (
@@ -120,23 +126,25 @@ function FieldRow({ field, path, value, env, onEdit }: RowProps) {
         <fieldset className="fm-group">
           <legend>{label}</legend>
           {subs.map((sub) => (
-            <FieldRow key={sub.key} field={sub} path={[...path, sub.key]} value={map[sub.key]} env={env} onEdit={onEdit} />
+            <FieldRow key={sub.key} field={sub} path={[...path, sub.key]} value={map[sub.key]} yaml={yaml} env={env} onEdit={onEdit} />
           ))}
         </fieldset>
       );
       return <div className="fm-row fm-row-group">{widget}</div>;
     }
     case 'yaml':
-      widget = <YamlValueField label={label} value={value} onCommit={setSource} />;
+      widget = <YamlValueField id={id} label={label} value={value} source={valueSource(yaml, path)} onSource={setSource} />;
       break;
     default:
       widget = (
-        <input
+        <TextWidget
           id={id}
-          aria-label={label}
-          value={value == null ? '' : typeof value === 'string' ? value : yamlText(value)}
+          label={label}
+          value={value}
+          source={() => valueSource(yaml, path)}
           placeholder={field.default !== undefined ? `default: ${String(field.default)}` : undefined}
-          onChange={(e) => (e.target.value === '' && !field.required ? clear() : set(e.target.value))}
+          onText={(text) => (text === '' && !field.required ? clear() : set(text))}
+          onPlain={setSource}
         />
       );
   }
@@ -155,25 +163,46 @@ function FieldRow({ field, path, value, env, onEdit }: RowProps) {
   );
 }
 
-/** Any other value, edited as YAML and written when the field loses focus. */
-function YamlValueField({ label, value, onCommit }: { label: string; value: unknown; onCommit(src: string): void }) {
-  const [draft, setDraft] = useState<string | null>(null);
-  const shown = draft ?? yamlText(value);
-  const check = draft !== null ? readYaml(`v: ${draft}`) : null;
-  return (
-    <>
-      <input
-        aria-label={label}
-        className="yaml-input"
-        value={shown}
-        spellCheck={false}
-        onChange={(e) => setDraft(e.target.value)}
-        onBlur={() => {
-          if (draft !== null && check?.ok) onCommit(draft);
-          setDraft(null);
-        }}
-      />
-      {check && !check.ok && <span className="field-error">Not valid YAML: {check.message}</span>}
-    </>
+interface TextProps {
+  id: string;
+  label: string;
+  value: unknown;
+  /** The value's source in the file now. */
+  source(): string | null;
+  multiLine?: boolean;
+  placeholder?: string;
+  onText(text: string): void;
+  /** Writes `text` as a plain scalar (only called when YAML reads it back as that same string). */
+  onPlain(text: string): void;
+}
+
+/** True when `text` can be written unquoted and still be read as exactly that string. */
+function plainReadsAs(text: string): boolean {
+  if (!text || text !== text.trim() || /[\r\n]/.test(text) || /^["'|>!&*%@`]/.test(text)) return false;
+  const read = readValueSource(text);
+  return read.ok && (read.value as { v?: unknown } | null)?.v === text;
+}
+
+/**
+ * Text and long text: the input shows the user's draft while the buffer catches up (use-draft.ts).
+ * A value that was unquoted when typing began stays unquoted where it can: typing "lake shore"
+ * passes through "lake " (which needs quotes), and the quotes would otherwise stay.
+ */
+function TextWidget({ id, label, value, source, multiLine, placeholder, onText, onPlain }: TextProps) {
+  const outside = value == null ? '' : typeof value === 'string' ? value : yamlText(value);
+  const startedPlain = useRef<boolean | null>(null);
+  const draft = useDraft(outside, (text) => {
+    if (startedPlain.current === null) {
+      const src = typeof value === 'string' ? source() : null;
+      startedPlain.current = src !== null && !/^["'|>!&]/.test(src);
+    }
+    return startedPlain.current && plainReadsAs(text) ? onPlain(text) : onText(text);
+  });
+  // A new editing session looks at the spelling again at its first key.
+  if (!draft.editing) startedPlain.current = null;
+  return multiLine ? (
+    <textarea id={id} aria-label={label} rows={3} placeholder={placeholder} {...draft.bind} />
+  ) : (
+    <input id={id} aria-label={label} autoComplete="off" placeholder={placeholder} {...draft.bind} />
   );
 }

@@ -1,9 +1,16 @@
 /**
  * The front-matter panel above the editor: the form built from the schema, or the raw YAML.
+ *
+ * The YAML tab keeps its own draft like the form's fields (use-draft.ts), so keys stay where they
+ * were typed at any speed. Text that does not read as YAML, or names a key twice, still goes to
+ * the buffer (nothing typed is lost) but is shown here with its line and column, and the post is
+ * not saved until it reads again (use-post-document.ts).
  */
 import type { EditResult } from '../../shared/front-matter/edit-front-matter';
 import type { SiteSchema } from '../../shared/site/schema';
+import { describeYamlProblem, yamlProblem } from '../editor/front-matter-check';
 import { FrontMatterForm, type FormEnv } from './front-matter-form';
+import { useDraft } from './use-draft';
 
 interface Props {
   yaml: string;
@@ -13,9 +20,11 @@ interface Props {
   env: FormEnv;
   onEdit(edit: (text: string) => EditResult): string | null;
   onYamlChange(yaml: string): void;
+  /** Changes when the post is (re)loaded: drafts typed before are dropped. */
+  generation?: number;
 }
 
-export function FrontMatterPanel({ yaml, schema, tab, onTab, env, onEdit, onYamlChange }: Props) {
+export function FrontMatterPanel({ yaml, schema, tab, onTab, env, onEdit, onYamlChange, generation = 0 }: Props) {
   return (
     <details className="front-matter" open>
       <summary>Front matter</summary>
@@ -28,16 +37,32 @@ export function FrontMatterPanel({ yaml, schema, tab, onTab, env, onEdit, onYaml
         </button>
       </div>
       {tab === 'form' && schema ? (
-        <FrontMatterForm schema={schema} yaml={yaml} env={env} onEdit={onEdit} />
+        <FrontMatterForm key={generation} schema={schema} yaml={yaml} env={env} onEdit={onEdit} />
       ) : (
-        <textarea
-          aria-label="Front matter"
-          spellCheck={false}
-          value={yaml}
-          rows={Math.min(14, Math.max(3, yaml.split('\n').length))}
-          onChange={(e) => onYamlChange(e.target.value)}
-        />
+        <YamlTab key={generation} yaml={yaml} onChange={onYamlChange} />
       )}
     </details>
+  );
+}
+
+function YamlTab({ yaml, onChange }: { yaml: string; onChange(yaml: string): void }) {
+  const draft = useDraft(yaml, onChange);
+  const problem = yamlProblem(draft.text);
+  return (
+    <>
+      <textarea
+        aria-label="Front matter"
+        spellCheck={false}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={problem ? 'fm-yaml-problem' : undefined}
+        rows={Math.min(14, Math.max(3, draft.text.split('\n').length))}
+        {...draft.bind}
+      />
+      {problem && (
+        <div className="form-error" id="fm-yaml-problem" role="alert">
+          {describeYamlProblem(problem)}. Not saved until this is fixed.
+        </div>
+      )}
+    </>
   );
 }

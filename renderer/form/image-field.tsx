@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { api } from '../app/api';
 import { siteImagePath } from '../../shared/site/image-refs';
+import { useDraft } from './use-draft';
 
 interface Props {
   label: string;
@@ -22,12 +23,14 @@ function thumbUrl(value: string, assetBase: string, baseurl: string): string | n
 export function ImageField({ label, value, assetBase, baseurl, onChange }: Props) {
   const [images, setImages] = useState<{ path: string; size: number }[] | null>(null);
   const [filter, setFilter] = useState('');
-  const thumb = thumbUrl(value, assetBase, baseurl);
+  // The path keeps what is typed while the buffer catches up (see use-draft.ts).
+  const draft = useDraft(value, onChange);
+  const thumb = thumbUrl(draft.text, assetBase, baseurl);
   return (
     <div className="image-field">
       <div className="image-row">
         {thumb ? <img className="thumb" src={thumb} alt={`${label} preview`} /> : <span className="thumb empty" aria-hidden="true" />}
-        <input aria-label={label} value={value} onChange={(e) => onChange(e.target.value)} placeholder="/assets/images/…" />
+        <input aria-label={label} autoComplete="off" spellCheck={false} placeholder="/assets/images/…" {...draft.bind} />
         <button type="button" onClick={() => (images ? setImages(null) : void api.listImages().then(setImages))}>
           {images ? 'Close' : 'Choose…'}
         </button>
