@@ -40,6 +40,16 @@ function runCli(args: string[], env: Record<string, string> = {}): Promise<{ cod
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** The API error a refused call carries (the call must be refused). */
+async function refusal(call: Promise<unknown>): Promise<{ code: string; message: string }> {
+  const outcome = await call.then(
+    (value) => ({ resolved: value }),
+    (error: { data?: { code: string; message: string } }) => ({ error: error.data }),
+  );
+  if (!('error' in outcome) || !outcome.error) throw new Error(`expected a refusal, got ${JSON.stringify(outcome)}`);
+  return outcome.error;
+}
+
 describe('two saves from the same base', () => {
   const TRIALS = 20;
   it(`exactly one is saved and the other is a conflict (${TRIALS} trials, 20 KB post)`, async () => {
@@ -127,10 +137,10 @@ describe('service races', () => {
     const post = await client.readPost({ path: renamed.path });
     const saved = await client.savePost({ path: renamed.path, text: post.text.replace('first', 'edited after the rename'), baseVersion: post.version });
     expect(saved.status).toBe('saved');
-    const error = await client.undoOperation({ id: renamed.undoId }).catch((e: { data?: { code: string; message: string } }) => e.data);
-    expect(error).toMatchObject({ code: 'conflict' });
-    expect(error!.message).toContain(renamed.path);
-    expect(error!.message).toContain('nothing was undone');
+    const error = await refusal(client.undoOperation({ id: renamed.undoId }));
+    expect(error.code).toBe('conflict');
+    expect(error.message).toContain(renamed.path);
+    expect(error.message).toContain('nothing was undone');
     expect(await readFile(path.join(root, renamed.path), 'utf8')).toContain('edited after the rename');
     expect(existsSync(path.join(root, rel))).toBe(false);
     const trash = path.join((service as CoreService & { userDataDir: string }).userDataDir, 'trash');
@@ -156,9 +166,9 @@ describe('service races', () => {
     expect(batch.written).toBe(1);
     const post = await client.readPost({ path: rel });
     await client.savePost({ path: rel, text: post.text.replace('body', 'body edited'), baseVersion: post.version });
-    const error = await client.undoOperation({ id: batch.undoId }).catch((e: { data?: { code: string; message: string } }) => e.data);
-    expect(error).toMatchObject({ code: 'conflict' });
-    expect(error!.message).toContain('nothing was undone');
+    const error = await refusal(client.undoOperation({ id: batch.undoId }));
+    expect(error.code).toBe('conflict');
+    expect(error.message).toContain('nothing was undone');
     expect(await readFile(path.join(root, rel), 'utf8')).toBe('---\ntitle: Batch undo\ntags: [renamed-undoable]\n---\nbody edited\n');
   });
 });
