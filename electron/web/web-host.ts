@@ -90,6 +90,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     let body: unknown;
     try {
       const raw = await readBody(req);
+      if (raw === null) return sendJson(res, 413, { error: { code: 'bad-request', message: `the request is larger than ${MAX_BODY / 1048576} MB` } });
       body = raw.length ? JSON.parse(raw) : {};
     } catch (error) {
       return sendJson(res, 400, { error: { code: 'bad-request', message: (error as Error).message } });
@@ -168,20 +169,25 @@ function sendJson(res: ServerResponse, status: number, value: unknown): void {
   res.end(JSON.stringify(value));
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/**
+ * The request body as text, or null when it is larger than MAX_BODY. An oversized body is read to
+ * its end and dropped (up to a bound), so the caller gets a 413 instead of a reset connection.
+ */
+function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    let chunks: Buffer[] | null = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) {
+      if (size > MAX_BODY) chunks = null;
+      if (size > 4 * MAX_BODY) {
         reject(new Error('request body too large'));
         req.destroy();
         return;
       }
-      chunks.push(chunk);
+      chunks?.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(chunks ? Buffer.concat(chunks).toString('utf8') : null));
     req.on('error', reject);
   });
 }
