@@ -14,15 +14,35 @@ export const MAX_YAML_NESTING = 200;
 /** Tokens the lexer adds that are not characters of the source. */
 const MARKERS = new Set(['\x02', '\x18', '\x1f']);
 
+/**
+ * A cheap upper bound of the nesting, so ordinary YAML skips the lexer: flow levels are at most the
+ * brackets opened, and the block nodes enclosing a line's deepest node have distinct columns, so
+ * they number at most its indentation plus the indicators (`-`, `?`, `:`) on that line, plus one.
+ */
+function nestingBound(source: string): number {
+  let openers = 0;
+  let deepestLine = 0;
+  let indent = 0;
+  let indicators = 0;
+  let atStart = true;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 0x0a) {
+      deepestLine = Math.max(deepestLine, indent + indicators + 1);
+      [indent, indicators, atStart] = [0, 0, true];
+    } else if (atStart && c === 0x20) indent++;
+    else {
+      atStart = false;
+      if (c === 0x5b || c === 0x7b) openers++;
+      else if (c === 0x2d || c === 0x3f || c === 0x3a) indicators++;
+    }
+  }
+  return openers + Math.max(deepestLine, indent + indicators + 1);
+}
+
 /** Offset where `source` nests deeper than `limit` levels, or -1 when it does not. */
 export function excessiveNesting(source: string, limit = MAX_YAML_NESTING): number {
-  // Each level needs a bracket, an indicator or a new line: few of those cannot nest deeply.
-  let bound = 0;
-  for (let i = 0; i < source.length && bound <= limit; i++) {
-    const c = source.charCodeAt(i);
-    if (c === 0x5b || c === 0x7b || c === 0x2d || c === 0x3f || c === 0x3a || c === 0x0a) bound++;
-  }
-  if (bound <= limit) return -1;
+  if (nestingBound(source) <= limit) return -1;
 
   let offset = 0;
   let flow = 0;
