@@ -36,6 +36,9 @@ export function useSite() {
   /** Our own open in flight, and the last one done: their `site-opened` echo is not a second switch. */
   const pending = useRef(0);
   const lastOwn = useRef<{ root: string; at: number } | null>(null);
+  /** The recent list before the first site showed (a first start has none but the sample). */
+  const bootRecent = useRef<string[] | null>(null);
+  const seenSite = useRef(false);
 
   const reload = useCallback(async () => {
     const [summary, list, ctx] = await Promise.all([api.getSite(), api.listPosts(), api.getPreviewContext()]);
@@ -53,6 +56,10 @@ export function useSite() {
   /** Drops the previous site's posts and context at once, so nothing of it is shown with the new one. */
   const switchTo = useCallback(
     (summary: SiteSummary) => {
+      if (!seenSite.current && bootRecent.current) {
+        seenSite.current = true;
+        setFirstStart(summary.isSample && bootRecent.current.every((r) => r === summary.root) && !welcomeDismissed());
+      }
       setSite(summary);
       setPosts([]);
       setContext(null);
@@ -100,13 +107,18 @@ export function useSite() {
     ];
     void (async () => {
       try {
-        setInfo(await api.getAppInfo());
-        const before = await refreshRecent();
-        let summary = await api.getSite();
-        if (!summary) summary = await openSite();
-        else await reload();
-        const first = summary.isSample && before.every((r) => r === summary.root);
-        setFirstStart(first && !welcomeDismissed());
+        const appInfo = await api.getAppInfo();
+        setInfo(appInfo);
+        bootRecent.current = await refreshRecent();
+        const summary = await api.getSite();
+        if (summary) {
+          // Already open (web mode opens before serving): show it as the first site.
+          switchTo(summary);
+        } else if (appInfo.host !== 'electron' && !seenSite.current) {
+          // The desktop app's main process opens the last site (or --site) itself and announces it
+          // with site-opened; opening here as well would race it. A browser asks for the last site.
+          await openSite();
+        }
       } catch (e) {
         setError((e as Error).message);
       } finally {
