@@ -14,10 +14,18 @@ function senderIsOurs(event: IpcMainInvokeEvent): boolean {
   return BrowserWindow.getAllWindows().some((win) => win.webContents === event.sender);
 }
 
-export function registerIpc(service: CoreService): () => void {
+/** Calls that must see the site the app opens at start (`--site`, else the last one) rather than race it. */
+const AFTER_STARTUP_OPEN = new Set<string>(['getSite', 'openSite', 'listPosts', 'getPreviewContext']);
+
+/**
+ * The page loads while the start-up site may still be opening (a huge one takes a while): calls
+ * about the site wait for that open, everything else answers at once.
+ */
+export function registerIpc(service: CoreService, startupOpen: Promise<unknown> = Promise.resolve()): () => void {
   for (const method of methodNames) {
     ipcMain.handle(`pw:${method}`, async (event, req: unknown) => {
       if (!senderIsOurs(event)) return { ok: false, error: { code: 'forbidden', message: 'call from an unknown sender' } };
+      if (AFTER_STARTUP_OPEN.has(method)) await startupOpen;
       return dispatchCall(service.api, method, req);
     });
   }

@@ -63,6 +63,7 @@ function createWindow(): BrowserWindow {
 async function start(): Promise<CoreService> {
   await app.whenReady();
   refusePermissions();
+  const site = app.commandLine.getSwitchValue('site');
   const service: CoreService = await createCoreService({
     userDataDir: app.getPath('userData'),
     sampleDir,
@@ -71,6 +72,8 @@ async function start(): Promise<CoreService> {
     canChooseFolder: true,
     version: app.getVersion(),
     osTrash: (file) => shell.trashItem(file),
+    // The folder named on the command line may be opened even when it holds no Jekyll site yet.
+    allowedRoots: site ? [path.resolve(site)] : [],
     tokenStore: keychainTokenStore(app.getPath('userData'), safeStorage),
     chooseFolder: async () => {
       const options = { title: 'Open a Jekyll site', properties: ['openDirectory' as const] };
@@ -80,16 +83,13 @@ async function start(): Promise<CoreService> {
     },
   });
   handleProtocols(rendererDir, service);
-  registerIpc(service);
   const focused = () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+  // The window does not wait for the start-up site: a huge one opens while the page is up.
+  const startupOpen = service.api.openSite(site ? { path: path.resolve(site), allowNonJekyll: true } : {}).catch(() => undefined);
+  registerIpc(service, startupOpen);
   await installMenu(service, focused);
-  // The window comes first: a huge site then opens while the page shows its progress.
   createWindow();
-  const site = app.commandLine.getSwitchValue('site');
-  void service.api
-    .openSite(site ? { path: site } : {})
-    .catch(() => undefined)
-    .then(() => installMenu(service, focused));
+  void startupOpen.then(() => installMenu(service, focused));
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });
@@ -101,14 +101,14 @@ async function start(): Promise<CoreService> {
 }
 
 /** A second launch: bring the first window forward and open the folder it was given. */
-async function onSecondInstance(started: Promise<CoreService>, argv: string[]): Promise<void> {
+async function onSecondInstance(started: Promise<CoreService>, argv: string[], cwd: string): Promise<void> {
   const service = await started;
   const win = BrowserWindow.getAllWindows()[0];
   if (win) {
     if (win.isMinimized()) win.restore();
     win.focus();
   }
-  const folder = siteFromArgv(argv);
+  const folder = siteFromArgv(argv, cwd);
   if (folder) await openFolder(service, folder, win);
 }
 
@@ -123,7 +123,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   const started = start();
-  app.on('second-instance', (_event, argv) => void onSecondInstance(started, argv).catch(() => undefined));
+  app.on('second-instance', (_event, argv, cwd) => void onSecondInstance(started, argv, cwd).catch(() => undefined));
   started.catch((error) => {
     dialog.showErrorBox('Postwright could not start', (error as Error).message);
     app.exit(1);

@@ -3,16 +3,19 @@
  * same policy as the page: a folder that holds no Jekyll site is opened only after asking.
  */
 import { app, dialog, type BrowserWindow } from 'electron';
+import path from 'node:path';
 import type { CoreService } from '../core/service/dispatch';
 
-/** The folder named by `--site=<folder>` in a command line, if any. */
-export function siteFromArgv(argv: readonly string[]): string | undefined {
+/** The folder named by `--site=<folder>` in a command line, if any, resolved against that launch's folder. */
+export function siteFromArgv(argv: readonly string[], cwd: string): string | undefined {
   const arg = argv.find((a, i) => i > 0 && a.startsWith('--site='));
-  return arg ? arg.slice('--site='.length) : undefined;
+  return arg ? path.resolve(cwd, arg.slice('--site='.length)) : undefined;
 }
 
 export async function openFolder(service: CoreService, folder: string, win: BrowserWindow | undefined): Promise<boolean> {
   try {
+    // The user named this folder outside the page (command line, recent list): the core may open it.
+    await service.allowSiteRoot?.(folder);
     try {
       await service.api.openSite({ path: folder });
     } catch (error) {

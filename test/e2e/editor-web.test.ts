@@ -8,8 +8,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumAvailable } from '../support/chromium';
-import { openAppInChromium, openAppPage } from '../support/app-in-chromium';
-import type { WebHarness } from '../support/service-harness';
+import { forEachTransport, openAppInChromium, type AppHarness } from '../support/app-in-chromium';
+import { STANDIN_ORIGIN } from '../support/electron-standin/chromium-page-host';
 import { copySampleBlog } from '../contract/contract-suite';
 
 const DELVE = '_posts/2026-03-02-delve-1-first-steps.md';
@@ -29,16 +29,17 @@ title: Hostile
 Safe text here.
 `;
 
-describe.skipIf(!chromiumAvailable())('editor in Chromium (web mode)', () => {
+forEachTransport((transport) => {
+describe.skipIf(!chromiumAvailable())(`[${transport}] editor in Chromium`, () => {
   let site: string;
-  let web: WebHarness;
+  let web: AppHarness;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
     site = await copySampleBlog();
     await writeFile(path.join(site, HOSTILE), hostilePost);
-    ({ web, browser, page } = await openAppInChromium(site, 850));
+    ({ web, browser, page } = await openAppInChromium(site, 850, transport));
   });
 
   afterAll(async () => {
@@ -97,7 +98,7 @@ describe.skipIf(!chromiumAvailable())('editor in Chromium (web mode)', () => {
     await page.keyboard.type('Words typed just before a crash.');
     await page.waitForTimeout(700); // stashed after 400 ms, autosave would come at 1.5 s
     await page.close(); // the window dies without saving
-    page = await openAppPage(browser, web, 850);
+    page = await web.reopen(850);
     const banner = page.getByRole('alert').filter({ hasText: 'Unsaved changes from last time' });
     await banner.waitFor();
     await banner.getByRole('button', { name: 'Open' }).click();
@@ -114,19 +115,20 @@ describe.skipIf(!chromiumAvailable())('editor in Chromium (web mode)', () => {
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned ?? null)).toBeNull();
     expect(await preview.locator('script, iframe, form').count()).toBe(0);
-    expect(page.url()).toContain('127.0.0.1');
+    expect(page.url()).toContain(transport === 'web' ? '127.0.0.1' : STANDIN_ORIGIN);
   });
 
-  it('serves nothing without the token, and refuses a foreign Host or Origin', async () => {
-    const base = `http://127.0.0.1:${web.host.port}`;
+  it.skipIf(transport !== 'web')('serves nothing without the token, and refuses a foreign Host or Origin', async () => {
+    const base = `http://127.0.0.1:${web.host!.port}`;
     expect((await fetch(`${base}/`)).status).toBeGreaterThanOrEqual(401);
     expect((await fetch(`${base}/api/call/listPosts`, { method: 'POST', body: '{}' })).status).toBeGreaterThanOrEqual(401);
     const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
     expect((await fetch(`${base}/api/call/getSite`, { method: 'POST', body: '{}', headers: { cookie, origin: 'http://evil.example', 'content-type': 'application/json' } })).status).toBe(403);
     const http = await import('node:http');
     const status = await new Promise<number>((resolve) => {
-      http.get({ host: '127.0.0.1', port: web.host.port, path: '/', headers: { host: 'evil.example', cookie } }, (res) => resolve(res.statusCode ?? 0));
+      http.get({ host: '127.0.0.1', port: web.host!.port, path: '/', headers: { host: 'evil.example', cookie } }, (res) => resolve(res.statusCode ?? 0));
     });
     expect(status).toBe(403);
   });
+});
 });

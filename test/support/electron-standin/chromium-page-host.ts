@@ -172,7 +172,11 @@ export class ChromiumPageHost implements PageHost {
         }
       }
     }
-    if (!url.startsWith(`${STANDIN_ORIGIN}/`)) return route.abort('blockedbyclient');
+    // The page's own origin stands for app://renderer; other custom schemes (pw-site:) reach Chromium
+    // as they are and go to their handler too. Nothing reaches the network.
+    const scheme = url.slice(0, url.indexOf(':'));
+    const ours = url.startsWith(`${STANDIN_ORIGIN}/`) || (scheme !== 'http' && scheme !== 'https' && this.world.protocol.isProtocolHandled(scheme));
+    if (!ours) return route.abort('blockedbyclient');
     try {
       const response = await this.world.protocol.fetch(toAppUrl(url), { method: request.method() });
       const headers: Record<string, string> = {};
