@@ -53,7 +53,8 @@ function download() {
 let why = missingBinary();
 if (why === 'download') {
   const failure = download();
-  why = failure === null ? null : `its download from GitHub (made on first use) was blocked or failed: ${failure}.`;
+  const from = process.env.ELECTRON_MIRROR ? `from ${process.env.ELECTRON_MIRROR}` : 'from GitHub';
+  why = failure === null ? null : `its download ${from} (made on first use) was blocked or failed: ${failure}.`;
 }
 if (why) {
   process.stderr.write(
