@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir, mkdtemp, readFile, realpath, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { MAX_BUFFERS_PER_SITE } from '../../electron/core/app-data/recovery-buffers';
+import { MAX_BUFFERS_PER_SITE, MAX_BYTES_PER_SITE, RecoveryBuffers } from '../../electron/core/app-data/recovery-buffers';
 import type { CoreService } from '../../electron/core/service/dispatch';
 import { startWebHost, type WebHost } from '../../electron/web/web-host';
 import { RENDERER_DIR, startService } from '../support/service-harness';
@@ -123,11 +123,27 @@ for (const transport of ['HTTP', 'direct'] as const) {
       expect((await call('dropBuffer', { path: '_drafts/buffer-1.md' })).ok).toBe(true);
       expect((await call('stashBuffer', { path: '_drafts/buffer-999.md', text: 'late', baseVersion: '' })).ok).toBe(true);
       for (let i = 0; i < 1000; i++) await call('dropBuffer', { path: `_drafts/buffer-${i}.md` });
+
       const after = await call('listBuffers', {});
       expect(after.ok && (after.result as unknown[]).length).toBe(0);
     }, 60_000);
   });
 }
+
+describe('the buffer store', () => {
+  it('keeps a few buffers of the largest post size, then refuses until some are dropped', async () => {
+    const store = new RecoveryBuffers(await mkdtemp(path.join(os.tmpdir(), 'pw-user-')));
+    const big = 'y'.repeat(9 * 1024 * 1024);
+    const results = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => store.stash('/site', { path: `_drafts/big-${i}.md`, text: big, baseVersion: '' })));
+    expect(results.filter((r) => r.status === 'fulfilled').length).toBe(Math.floor(MAX_BYTES_PER_SITE / big.length));
+    expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: { code: 'forbidden' } });
+    // Another site has its own room; a dropped buffer makes room again.
+    await store.stash('/other-site', { path: '_drafts/big-0.md', text: big, baseVersion: '' });
+    await store.drop('/site', '_drafts/big-0.md');
+    await store.stash('/site', { path: '_drafts/big-9.md', text: big, baseVersion: '' });
+    expect((await store.list('/site')).length).toBe(Math.floor(MAX_BYTES_PER_SITE / big.length));
+  });
+});
 
 describe('openSite: only a folder from the picker, the recent list, --site, the sample, or (web) a typed Jekyll site', () => {
   let jekyll: string;

@@ -4,9 +4,9 @@
  * One file per (site, post) in a folder per site under the user data folder; the renderer stashes
  * a buffer while it is dirty and drops it after a successful save. On the next start the app
  * offers to restore. A caller may not fill the disk: each buffer is at most the post size limit,
- * and a site keeps at most MAX_BUFFERS_PER_SITE of them.
+ * and a site keeps at most MAX_BUFFERS_PER_SITE of them, MAX_BYTES_PER_SITE in all.
  */
-import { readdir, rm } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import type { RecoveredBuffer } from '../../../shared/api/contract';
@@ -16,6 +16,8 @@ import { readJsonFile, writeJsonFile } from './json-file';
 
 /** More unsaved posts than anyone edits at once; a caller stashing more is refused. */
 export const MAX_BUFFERS_PER_SITE = 50;
+/** Room for a few unsaved posts of the largest size, not for filling the disk. */
+export const MAX_BYTES_PER_SITE = 64 * 1024 * 1024;
 const MAX_VERSION_CHARS = 200;
 
 interface StoredBuffer extends RecoveredBuffer {
@@ -55,8 +57,13 @@ export class RecoveryBuffers {
       const file = this.fileFor(site, buffer.path);
       const names = await readdir(this.siteDir(site)).catch(() => [] as string[]);
       const kept = names.filter((n) => n.endsWith('.json'));
-      if (!kept.includes(path.basename(file)) && kept.length >= MAX_BUFFERS_PER_SITE) {
+      const others = kept.filter((n) => n !== path.basename(file));
+      if (others.length >= MAX_BUFFERS_PER_SITE) {
         throw new ApiError({ code: 'forbidden', message: `at most ${MAX_BUFFERS_PER_SITE} unsaved posts are kept for recovery; save or close some first` });
+      }
+      const sizes = await Promise.all(others.map((n) => stat(path.join(this.siteDir(site), n)).then((s) => s.size, () => 0)));
+      if (sizes.reduce((a, b) => a + b, 0) + Buffer.byteLength(buffer.text) > MAX_BYTES_PER_SITE) {
+        throw new ApiError({ code: 'forbidden', message: `unsaved posts of one site are kept for recovery up to ${MAX_BYTES_PER_SITE / 1048576} MB in all; save or close some first` });
       }
       const stored: StoredBuffer = { path: buffer.path, text: buffer.text, baseVersion: buffer.baseVersion, site, savedAt: new Date().toISOString() };
       await writeJsonFile(file, stored);
