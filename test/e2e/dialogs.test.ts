@@ -1,9 +1,11 @@
 /**
- * The in-app dialogs as a person uses them with the keyboard (web mode): each action opens its
+ * The in-app dialogs as a person uses them with the keyboard, in web mode and on the desktop path
+ * (where window.prompt throws, as in Electron): each action opens its
  * dialog from the button or shortcut, the answer is typed with key presses, Enter submits, Esc
  * cancels with nothing changed on disk, Tab stays inside, focus returns to the opener. Also: open
- * another site by typed path and from the recent list (the editor keeps nothing of the previous
- * site), the delete confirmation, and an Undo the core refuses after an edit says why.
+ * another site by typed path (web) or the native picker (desktop) and from the recent list (the
+ * editor keeps nothing of the previous site), the delete confirmation, a folder without a Jekyll
+ * site asked about first, and an Undo the core refuses after an edit says why.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { access, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
@@ -11,8 +13,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumAvailable } from '../support/chromium';
-import { openAppInChromium } from '../support/app-in-chromium';
-import type { WebHarness } from '../support/service-harness';
+import { forEachTransport, openAppInChromium, type AppHarness } from '../support/app-in-chromium';
 import { copySampleBlog } from '../contract/contract-suite';
 import { checkTool } from '../support/require-tool';
 
@@ -21,10 +22,13 @@ const DELVE = '_posts/2026-03-02-delve-1-first-steps.md';
 const hasGit = checkTool('git').available;
 const exists = (file: string) => access(file).then(() => true, () => false);
 
-describe.skipIf(!chromiumAvailable())('in-app dialogs with the keyboard (web mode)', () => {
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+forEachTransport((transport) => {
+describe.skipIf(!chromiumAvailable())(`[${transport}] in-app dialogs with the keyboard`, () => {
   let site: string;
   let second: string;
-  let web: WebHarness;
+  let web: AppHarness;
   let browser: Browser;
   let page: Page;
 
@@ -32,6 +36,15 @@ describe.skipIf(!chromiumAvailable())('in-app dialogs with the keyboard (web mod
   const activeInside = (role: 'dialog' | 'alertdialog') => page.evaluate((r) => !!document.activeElement?.closest(`[role=${r}]`), role);
   const activeText = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText ?? '');
   const notice = () => page.getByRole('status').innerText();
+  /** "Open site…" with Ctrl+O: a typed path in web mode, the native picker's answer on the desktop. */
+  const openByShortcut = async (folder: string) => {
+    if (transport === 'desktop') web.desktop!.world.dialog.answer('showOpenDialog', { canceled: false, filePaths: [folder] });
+    await page.keyboard.press('Control+o');
+    if (transport === 'desktop') return;
+    await dialog('Open site').waitFor();
+    await page.keyboard.type(folder, { delay: 5 });
+    await page.keyboard.press('Enter');
+  };
 
   beforeAll(async () => {
     site = await copySampleBlog();
@@ -41,7 +54,7 @@ describe.skipIf(!chromiumAvailable())('in-app dialogs with the keyboard (web mod
     await writeFile(config, (await readFile(config, 'utf8')).replace(/^title: .*$/m, 'title: Second Notes'));
     const newest = path.join(second, NEWEST);
     await writeFile(newest, `${await readFile(newest, 'utf8')}\nOnly the second site says this.\n`);
-    ({ web, browser, page } = await openAppInChromium(site));
+    ({ web, browser, page } = await openAppInChromium(site, 900, transport));
     page.setDefaultTimeout(10_000);
   });
 
@@ -101,7 +114,7 @@ describe.skipIf(!chromiumAvailable())('in-app dialogs with the keyboard (web mod
     await page.keyboard.press('Enter');
     const to = from.replace('keys-all-the-way', 'typed-slug');
     await expect.poll(() => exists(path.join(site, to))).toBe(true);
-    expect(await exists(path.join(site, from))).toBe(false);
+    await expect.poll(() => exists(path.join(site, from))).toBe(false);
     await expect.poll(() => page.locator('.post-path').innerText()).toBe(to);
   });
 
@@ -144,16 +157,14 @@ describe.skipIf(!chromiumAvailable())('in-app dialogs with the keyboard (web mod
     await expect.poll(() => exists(path.join(site, at))).toBe(true);
   });
 
-  it('opening a second site by typed path clears the editor: its own post, no banner, Save writes there', async () => {
+  it('opening a second site clears the editor: its own post, no banner, Save writes there', async () => {
     await page.getByRole('option', { name: /Liquid in posts/i }).click();
     await expect.poll(() => page.locator('.post-path').innerText()).toBe(NEWEST);
     await expect.poll(() => page.getByRole('textbox', { name: 'Editor', exact: true }).innerText()).not.toContain('Only the second site');
     const firstText = await readFile(path.join(site, NEWEST), 'utf8');
-    await page.keyboard.press('Control+o');
-    await dialog('Open site').waitFor();
-    await page.keyboard.type(second, { delay: 5 });
-    await page.keyboard.press('Enter');
+    await openByShortcut(second);
     await expect.poll(() => page.locator('.site-title').innerText(), { timeout: 15_000 }).toBe('Second Notes');
+    if (transport === 'desktop') expect(web.desktop!.world.dialog.calls.map((c) => c.method)).toContain('showOpenDialog');
     // Nothing of the first site stays: no Undo, no notice, and the post shown is read from the second.
     expect(await page.getByRole('button', { name: /^Undo/ }).count()).toBe(0);
     expect(await page.getByRole('status').count()).toBe(0);
@@ -172,10 +183,15 @@ describe.skipIf(!chromiumAvailable())('in-app dialogs with the keyboard (web mod
     await expect.poll(() => page.locator('.save-state').innerText()).toBe('Saved');
   });
 
-  it('open site from the recent list in the dialog, and from "Recent sites…"', async () => {
-    await page.getByRole('button', { name: 'Open site…' }).click();
-    await dialog('Open site').waitFor();
-    await dialog('Open site').getByRole('button', { name: new RegExp(site.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).click();
+  it('open site from the recent list: in the typed-path dialog (web), and from "Recent sites…"', async () => {
+    if (transport === 'web') {
+      await page.getByRole('button', { name: 'Open site…' }).click();
+      await dialog('Open site').waitFor();
+      await dialog('Open site').getByRole('button', { name: new RegExp(escape(site)) }).click();
+    } else {
+      await page.getByRole('button', { name: 'Recent sites…' }).click();
+      await dialog('Recent sites').getByRole('button', { name: new RegExp(escape(site)) }).click();
+    }
     await expect.poll(() => page.locator('.site-title').innerText(), { timeout: 15_000 }).toBe('Field Notes');
     await expect.poll(() => page.getByRole('textbox', { name: 'Editor', exact: true }).innerText(), { timeout: 10_000 }).not.toContain('Saved into the second site.');
 
@@ -184,11 +200,11 @@ describe.skipIf(!chromiumAvailable())('in-app dialogs with the keyboard (web mod
     await recent.waitFor();
     await expect.poll(activeInside.bind(null, 'dialog')).toBe(true);
     await recent.getByRole('button', { name: /Second Notes|pw-site-/ }).first().waitFor();
-    await recent.getByRole('button', { name: new RegExp(second.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).click();
+    await recent.getByRole('button', { name: new RegExp(escape(second)) }).click();
     await expect.poll(() => page.locator('.site-title').innerText(), { timeout: 15_000 }).toBe('Second Notes');
   });
 
-  it('a typed path that is not a full path is refused in the dialog', async () => {
+  it.skipIf(transport !== 'web')('a typed path that is not a full path is refused in the dialog', async () => {
     await page.keyboard.press('Control+o');
     await dialog('Open site').waitFor();
     await page.keyboard.type('my-blog', { delay: 5 });
@@ -218,17 +234,37 @@ describe.skipIf(!chromiumAvailable())('in-app dialogs with the keyboard (web mod
   it('a folder without a Jekyll site is not opened silently', async () => {
     const plain = path.join(second, 'not-a-blog');
     await mkdir(plain, { recursive: true });
-    await page.keyboard.press('Control+o');
-    await dialog('Open site').waitFor();
-    await page.keyboard.type(plain, { delay: 5 });
-    await page.keyboard.press('Enter');
-    // Either the core refuses it outright (web mode) or the app asks first; it never just opens.
+    await openByShortcut(plain);
+    // The app asks first (the desktop picker's folder), or the core refuses a typed one (web mode); it never just opens.
     const asked = page.getByRole('alertdialog', { name: 'Not a Jekyll site' });
-    await expect.poll(async () => (await asked.count()) > 0 || /Could not open/.test(await notice().catch(() => ''))).toBe(true);
+    const refused = page.getByRole('status').filter({ hasText: 'Could not open' });
+    await expect.poll(async () => (await asked.count()) + (await refused.count())).toBe(1);
+    if (transport === 'desktop') expect(await asked.count()).toBe(1);
     if (await asked.count()) {
+      expect(await asked.innerText()).toContain('This folder holds no Jekyll site (no _config.yml/_posts). Open it anyway?');
       await page.keyboard.press('Escape');
       await expect.poll(() => asked.count()).toBe(0);
     }
     expect(await page.locator('.site-title').innerText()).toBe('Second Notes');
+    if (transport !== 'desktop') return;
+    // Asked again and answered with Enter (focus starts on "Open anyway"): it opens.
+    await openByShortcut(plain);
+    await asked.waitFor();
+    await expect.poll(activeText).toBe('Open anyway');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.site-title').innerText(), { timeout: 15_000 }).toBe('not-a-blog');
   });
+
+  it.skipIf(transport !== 'desktop')('the HTTPS token is typed hidden; Esc stores nothing', async () => {
+    await page.getByRole('button', { name: 'Token…' }).click();
+    const token = dialog('HTTPS token');
+    await token.waitFor();
+    expect(await token.getByRole('textbox', { name: 'Token' }).getAttribute('type')).toBe('password');
+    await expect.poll(() => token.getByRole('textbox', { name: 'Token' }).evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('secret-token', { delay: 5 });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => token.count()).toBe(0);
+    expect(await readdir(web.desktop!.userData)).not.toContain('git-token.bin');
+  });
+});
 });
