@@ -5,8 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumAvailable } from '../support/chromium';
-import { openAppInChromium } from '../support/app-in-chromium';
-import type { WebHarness } from '../support/service-harness';
+import { forEachTransport, openAppInChromium, type AppHarness } from '../support/app-in-chromium';
 import { copySampleBlog } from '../contract/contract-suite';
 
 /** Controls without a name a screen reader could announce (runs in the page). */
@@ -24,13 +23,14 @@ function unnamedControls(): string[] {
   return [...controls].filter((el) => !(el as HTMLElement).closest('[hidden]') && !named(el)).map((el) => el.outerHTML.slice(0, 120));
 }
 
-describe.skipIf(!chromiumAvailable())('accessible names', () => {
-  let web: WebHarness;
+forEachTransport((transport) => {
+describe.skipIf(!chromiumAvailable())(`[${transport}] accessible names`, () => {
+  let web: AppHarness;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    ({ web, browser, page } = await openAppInChromium(await copySampleBlog()));
+    ({ web, browser, page } = await openAppInChromium(await copySampleBlog(), 900, transport));
     await page.getByRole('option', { name: /Delve 1/ }).click();
     await page.getByRole('textbox', { name: 'Editor', exact: true }).waitFor();
   });
@@ -51,4 +51,5 @@ describe.skipIf(!chromiumAvailable())('accessible names', () => {
     await page.waitForTimeout(300);
     expect(await page.evaluate(unnamedControls)).toEqual([]);
   });
+});
 });

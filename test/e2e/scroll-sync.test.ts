@@ -6,14 +6,14 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumAvailable } from '../support/chromium';
-import { openAppInChromium } from '../support/app-in-chromium';
-import type { WebHarness } from '../support/service-harness';
+import { forEachTransport, openAppInChromium, type AppHarness } from '../support/app-in-chromium';
 import { copySampleBlog } from '../contract/contract-suite';
 
 const LONG = `---\ntitle: A long walk\n---\n${Array.from({ length: 40 }, (_, i) => `## Stage ${i + 1}\n\n${'We walked on along the ridge and talked about the weather. '.repeat(8)}\n`).join('\n')}`;
 
-describe.skipIf(!chromiumAvailable())('scroll sync', () => {
-  let web: WebHarness;
+forEachTransport((transport) => {
+describe.skipIf(!chromiumAvailable())(`[${transport}] scroll sync`, () => {
+  let web: AppHarness;
   let browser: Browser;
   let page: Page;
   const previewY = () => page.frameLocator('iframe[title="Preview"]').locator('body').evaluate((b) => b.ownerDocument.defaultView!.scrollY);
@@ -22,7 +22,7 @@ describe.skipIf(!chromiumAvailable())('scroll sync', () => {
   beforeAll(async () => {
     const site = await copySampleBlog();
     await writeFile(path.join(site, '_posts/2026-06-02-a-long-walk.md'), LONG);
-    ({ web, browser, page } = await openAppInChromium(site, 800));
+    ({ web, browser, page } = await openAppInChromium(site, 800, transport));
     await page.getByRole('option', { name: /A long walk/ }).click();
     await page.frameLocator('iframe[title="Preview"]').getByRole('heading', { name: 'Stage 40' }).waitFor();
   });
@@ -51,4 +51,5 @@ describe.skipIf(!chromiumAvailable())('scroll sync', () => {
     const top = await page.frameLocator('iframe[title="Preview"]').getByRole('heading', { name: 'Stage 30' }).evaluate((h) => h.getBoundingClientRect().top);
     expect(Math.abs(top)).toBeLessThan(80);
   });
+});
 });
