@@ -8,8 +8,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumAvailable } from '../support/chromium';
-import { openAppInChromium } from '../support/app-in-chromium';
-import type { WebHarness } from '../support/service-harness';
+import { forEachTransport, openAppInChromium, type AppHarness } from '../support/app-in-chromium';
 import { copySampleBlog } from '../contract/contract-suite';
 import { jekyllPosts, strictBuild } from '../support/jekyll-oracle';
 import { checkTool } from '../support/require-tool';
@@ -17,15 +16,16 @@ import { checkTool } from '../support/require-tool';
 const DELVE = '_posts/2026-03-02-delve-1-first-steps.md';
 const hasJekyll = checkTool('jekyll').available;
 
-describe.skipIf(!chromiumAvailable())('form and lifecycle in Chromium (web mode)', () => {
+forEachTransport((transport) => {
+describe.skipIf(!chromiumAvailable())(`[${transport}] form and lifecycle in Chromium`, () => {
   let site: string;
-  let web: WebHarness;
+  let web: AppHarness;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
     site = await copySampleBlog();
-    ({ web, browser, page } = await openAppInChromium(site));
+    ({ web, browser, page } = await openAppInChromium(site, 900, transport));
   });
 
   afterAll(async () => {
@@ -94,4 +94,5 @@ describe.skipIf(!chromiumAvailable())('form and lifecycle in Chromium (web mode)
     await page.getByRole('button', { name: /^Undo/ }).click();
     await expect.poll(posts).toContain(renamed);
   });
+});
 });

@@ -8,18 +8,18 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumAvailable } from '../support/chromium';
-import { openAppInChromium } from '../support/app-in-chromium';
-import type { WebHarness } from '../support/service-harness';
+import { forEachTransport, openAppInChromium, type AppHarness } from '../support/app-in-chromium';
 import { copySampleBlog } from '../contract/contract-suite';
 import { requireTool } from '../support/require-tool';
 import { configure, hermeticGit, sh } from '../git/git-fixture';
 
 const DELVE = '_posts/2026-03-02-delve-1-first-steps.md';
 
-describe.skipIf(!chromiumAvailable() || !requireTool('git'))('git sync from the UI', () => {
+forEachTransport((transport) => {
+describe.skipIf(!chromiumAvailable() || !requireTool('git'))(`[${transport}] git sync from the UI`, () => {
   let site: string;
   let remote: string;
-  let web: WebHarness;
+  let web: AppHarness;
   let browser: Browser;
   let page: Page;
 
@@ -35,7 +35,7 @@ describe.skipIf(!chromiumAvailable() || !requireTool('git'))('git sync from the 
     sh(site, 'commit', '-m', 'Initial blog');
     sh(site, 'remote', 'add', 'origin', remote);
     sh(site, 'push', '-u', 'origin', 'main');
-    ({ web, browser, page } = await openAppInChromium(site));
+    ({ web, browser, page } = await openAppInChromium(site, 900, transport));
   });
 
   afterAll(async () => {
@@ -60,4 +60,5 @@ describe.skipIf(!chromiumAvailable() || !requireTool('git'))('git sync from the 
     expect(sh(remote, 'show', `main:${DELVE}`)).toContain('Synced from Postwright.');
     expect(sh(remote, 'rev-list', '--count', 'main')).toBe('2');
   });
+});
 });

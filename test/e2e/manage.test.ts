@@ -9,8 +9,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumAvailable } from '../support/chromium';
-import { openAppInChromium } from '../support/app-in-chromium';
-import type { WebHarness } from '../support/service-harness';
+import { forEachTransport, openAppInChromium, type AppHarness } from '../support/app-in-chromium';
 import { copySampleBlog } from '../contract/contract-suite';
 import { jekyllPosts } from '../support/jekyll-oracle';
 import { checkTool } from '../support/require-tool';
@@ -36,16 +35,17 @@ function tinyPng(): Buffer {
 }
 const PNG = tinyPng();
 
-describe.skipIf(!chromiumAvailable())('tags, categories and images in Chromium (web mode)', () => {
+forEachTransport((transport) => {
+describe.skipIf(!chromiumAvailable())(`[${transport}] tags, categories and images in Chromium`, () => {
   let site: string;
-  let web: WebHarness;
+  let web: AppHarness;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
     site = await copySampleBlog();
     await writeFile(path.join(site, '_posts/2026-06-01-missing-banner.md'), '---\ntitle: Missing banner\ntags: [hiking]\nbanner:\n  image: /assets/images/banners/gone.jpg\n---\nText.\n');
-    ({ web, browser, page } = await openAppInChromium(site));
+    ({ web, browser, page } = await openAppInChromium(site, 900, transport));
   });
 
   afterAll(async () => {
@@ -102,4 +102,5 @@ describe.skipIf(!chromiumAvailable())('tags, categories and images in Chromium (
     await page.keyboard.press('Control+s');
     await expect.poll(() => readFile(path.join(site, DELVE), 'utf8')).toContain('![My Photo](/assets/images/banners/my-photo.png)');
   });
+});
 });
