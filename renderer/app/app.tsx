@@ -461,7 +461,7 @@ export function App() {
           onTrySample={trySample}
         />
       )}
-      {site && firstStart && (
+      {site?.isSample && firstStart && (
         <WelcomeScreen
           recent={recent.filter((r) => r !== site.root)}
           sampleOpen={site.isSample}

@@ -39,6 +39,8 @@ export function useSite() {
   /** The recent list before the first site showed (a first start has none but the sample). */
   const bootRecent = useRef<string[] | null>(null);
   const seenSite = useRef(false);
+  /** Ends the wait for the desktop main process's own first open. */
+  const firstSiteShown = useRef<(() => void) | null>(null);
 
   const reload = useCallback(async () => {
     const [summary, list, ctx] = await Promise.all([api.getSite(), api.listPosts(), api.getPreviewContext()]);
@@ -60,6 +62,7 @@ export function useSite() {
         seenSite.current = true;
         setFirstStart(summary.isSample && bootRecent.current.every((r) => r === summary.root) && !welcomeDismissed());
       }
+      firstSiteShown.current?.();
       setSite(summary);
       setPosts([]);
       setContext(null);
@@ -115,9 +118,22 @@ export function useSite() {
           // Already open (web mode opens before serving): show it as the first site.
           switchTo(summary);
         } else if (appInfo.host !== 'electron' && !seenSite.current) {
-          // The desktop app's main process opens the last site (or --site) itself and announces it
-          // with site-opened; opening here as well would race it. A browser asks for the last site.
+          // A browser asks for the last site (or the sample).
           await openSite();
+        } else if (!seenSite.current) {
+          // The desktop app's main process opens the last site (or --site) itself and announces it
+          // with site-opened; opening here as well would race it. Show progress for a moment, then
+          // the welcome screen (which the site replaces whenever it arrives).
+          setOpening('your site');
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, 2000);
+            firstSiteShown.current = () => {
+              clearTimeout(timer);
+              resolve();
+            };
+          });
+          firstSiteShown.current = null;
+          setOpening((o) => (o === 'your site' ? null : o));
         }
       } catch (e) {
         setError((e as Error).message);
