@@ -1,6 +1,7 @@
 /**
  * A sync stopped on a conflict: for each conflicted post, mine / theirs / the merged text to
- * edit; then continue, or abort back to exactly the state before the sync.
+ * edit; then continue, or abort back to exactly the state before the sync. A refused call (the
+ * file changed, the sync is no longer stopped) is said in the panel instead of failing silently.
  */
 import { useEffect, useState } from 'react';
 import type { ConflictView, SyncOutcome } from '../../shared/api/contract';
@@ -16,17 +17,28 @@ export function ConflictPanel({ files, onDone }: Props) {
   const [view, setView] = useState<ConflictView | null>(null);
   const [edited, setEdited] = useState('');
   const [resolved, setResolved] = useState<string[]>([]);
+  const [problem, setProblem] = useState('');
 
   useEffect(() => {
     if (!current) return;
-    void api.getConflict({ path: current }).then((v) => {
-      setView(v);
-      setEdited(v.merged ?? v.mine ?? '');
-    });
+    void api.getConflict({ path: current }).then(
+      (v) => {
+        setView(v);
+        setEdited(v.merged ?? v.mine ?? '');
+        setProblem('');
+      },
+      (e) => setProblem(`${current}: ${(e as Error).message}`),
+    );
   }, [current]);
 
   const resolve = async (text: string) => {
-    await api.resolveConflict({ path: current, text });
+    try {
+      await api.resolveConflict({ path: current, text });
+      setProblem('');
+    } catch (e) {
+      setProblem(`${current} was not resolved: ${(e as Error).message}`);
+      return;
+    }
     const done = [...resolved, current];
     setResolved(done);
     const next = files.find((f) => !done.includes(f));
@@ -44,13 +56,27 @@ export function ConflictPanel({ files, onDone }: Props) {
           </button>
         ))}
         <span className="spacer" />
-        <button type="button" disabled={resolved.length < files.length} onClick={() => void api.continueSync().then((o) => onDone(o, o.status === 'synced' ? 'Conflicts resolved and synced.' : `Sync: ${o.status}`))}>
+        <button
+          type="button"
+          disabled={resolved.length < files.length}
+          onClick={() =>
+            void api.continueSync().then(
+              (o) => onDone(o, o.status === 'synced' ? 'Conflicts resolved and synced.' : `Sync: ${o.status}`),
+              (e) => setProblem(`Continue failed: ${(e as Error).message}`),
+            )
+          }
+        >
           Continue sync
         </button>
-        <button type="button" onClick={() => void api.abortSync().then((r) => onDone(null, r.message))}>
+        <button type="button" onClick={() => void api.abortSync().then((r) => onDone(null, r.message), (e) => setProblem(`Abort failed: ${(e as Error).message}`))}>
           Abort sync
         </button>
       </header>
+      {problem && (
+        <p className="form-error" role="alert">
+          {problem}
+        </p>
+      )}
       {view && (
         <div className="three-way">
           <label>
