@@ -73,11 +73,13 @@ export function DateField({ id, label, value, timezone, onSource, onString }: Pr
   const outside = textOf(value);
   const example = formatDateInStyle({ year: 2026, month: 1, day: 15, hour: 8, minute: 20, second: 0 }, dateStyleOf(value ?? null), 0);
   const draft = useDraft(outside, (text) => {
+    // A date the file keeps as a string stays a string; otherwise only a YAML date is written,
+    // as typed (a half-typed `2026-01-15 1` is a string Jekyll could parse, not a date yet).
     const kind = readTyped(text, timezone);
-    if (!kind) return setProblem(`Not a complete date yet (written like ${example}); not saved`);
+    const asString = typeof value === 'string';
+    if (!kind || (!asString && kind !== 'yaml-date')) return setProblem(`Not a complete date yet (written like ${example}); not saved`);
     setProblem(null);
-    // A date the file keeps as a quoted string stays a string; otherwise it is written as typed.
-    if (typeof value === 'string' || kind === 'string-date') onString(text.trim());
+    if (asString) onString(text.trim());
     else onSource(text.trim());
   }, (d, o) => d.trim() === o);
 

@@ -9,8 +9,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { chromiumAvailable } from '../support/chromium';
-import { openAppInChromium } from '../support/app-in-chromium';
-import type { WebHarness } from '../support/service-harness';
+import { forEachTransport, openAppInChromium, type AppHarness } from '../support/app-in-chromium';
 import { copySampleBlog } from '../contract/contract-suite';
 import { caretAt, expectOnlyTyped, expectSaved, insertAt, openPersonPost, POST, typedStates, watchFile, writePersonPost } from './person-support';
 
@@ -47,9 +46,10 @@ const CASES: TextCase[] = [
   { name: 'raw YAML value, 10 ms', field: matrix, anchor: '[[1, 2]', after: 6, typed: ', 9', delay: 10 },
 ];
 
-describe.skipIf(!chromiumAvailable())('a person typing in the front-matter form', () => {
+forEachTransport((transport) => {
+describe.skipIf(!chromiumAvailable())(`[${transport}] a person typing in the front-matter form`, () => {
   let site: string;
-  let web: WebHarness;
+  let web: AppHarness;
   let browser: Browser;
   let page: Page;
   let file: string;
@@ -58,7 +58,7 @@ describe.skipIf(!chromiumAvailable())('a person typing in the front-matter form'
     site = await copySampleBlog();
     await writePersonPost(site);
     file = path.join(site, POST);
-    ({ web, browser, page } = await openAppInChromium(site));
+    ({ web, browser, page } = await openAppInChromium(site, 900, transport));
     await openPersonPost(page);
   });
 
@@ -87,4 +87,92 @@ describe.skipIf(!chromiumAvailable())('a person typing in the front-matter form'
       expect(changed).toHaveLength(1);
     });
   }
+
+  it('date-time as text: a half-typed date never reaches the disk; the whole one does, as typed', async () => {
+    const before = await readFile(file, 'utf8');
+    const date = page.getByRole('form', { name: 'Front matter form' }).getByRole('textbox', { name: 'Date', exact: true });
+    expect(await date.inputValue()).toBe('2026-01-15 08:20:00 +0530');
+    const watch = watchFile(file);
+    // Select the time (8 characters after "2026-01-15 ") and type a new one over it.
+    await caretAt(page, date, 11);
+    for (let i = 0; i < 8; i++) await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.type('17:45:30', { delay: 100 });
+    const expected = before.replace('date: 2026-01-15 08:20:00 +0530', 'date: 2026-01-15 17:45:30 +0530');
+    await expectSaved(page, file, expected);
+    expectOnlyTyped(await watch.stop(), [before, expected]);
+    expect(await date.inputValue()).toBe('2026-01-15 17:45:30 +0530');
+    // While the text is no date, the field says so and nothing is written.
+    await caretAt(page, date, 25);
+    await page.keyboard.type('x', { delay: 10 });
+    await expect.poll(() => page.getByText(/Not a complete date yet/).count()).toBe(1);
+    await page.waitForTimeout(2000);
+    expect(await readFile(file, 'utf8')).toBe(expected);
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => page.getByText(/Not a complete date yet/).count()).toBe(0);
+  });
+
+  for (const delay of [100, 10]) {
+    it(`date-time picker: typing 12 01 2026 gives that date in the file's own format (${delay} ms)`, async () => {
+      const before = await readFile(file, 'utf8');
+      const line = /^date: (.*)$/m.exec(before)![0];
+      const time = / (\d\d:\d\d:\d\d \+0530)$/.exec(line)![1];
+      const picker = page.getByLabel('Date picker', { exact: true });
+      const watch = watchFile(file);
+      // Click on the first part of the picker and type the parts in the order the page's locale
+      // shows them (en-US: month, day, year).
+      const order = await page.evaluate(() => new Intl.DateTimeFormat().formatToParts(new Date()).map((p) => p.type).filter((t) => t === 'month' || t === 'day' || t === 'year'));
+      const parts: Record<string, string> = delay === 100 ? { month: '12', day: '01', year: '2026' } : { month: '03', day: '09', year: '2027' };
+      const box = (await picker.boundingBox())!;
+      await picker.click({ position: { x: 10, y: box.height / 2 } });
+      await page.keyboard.type(order.map((t) => parts[t]).join(''), { delay });
+      await page.keyboard.press('Tab');
+      const expected = before.replace(line, delay === 100 ? `date: 2026-12-01 ${time}` : `date: 2027-03-09 ${time}`);
+      await expectSaved(page, file, expected);
+      expectOnlyTyped(await watch.stop(), [before, expected]);
+      await expect.poll(() => page.getByRole('textbox', { name: 'Date', exact: true }).inputValue()).toBe(expected.match(/^date: (.*)$/m)![1]);
+    });
+  }
+
+  for (const [label, key, delay] of [['Tags', 'tags', 100], ['Aliases', 'aliases', 10]] as const) {
+    it(`chips (${key}, ${delay} ms): a name typed with a correction mid-word is added whole`, async () => {
+      const before = await readFile(file, 'utf8');
+      const line = new RegExp(`^${key}: \\[(.*)\\]$`, 'm').exec(before)!;
+      const add = page.getByRole('combobox', { name: `Add to ${label}` });
+      const watch = watchFile(file);
+      await add.click();
+      await page.keyboard.type('alpne', { delay });
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.type('i', { delay });
+      expect(await add.inputValue()).toBe('alpine');
+      await page.keyboard.press('Enter');
+      const expected = before.replace(line[0], `${key}: [${line[1]}, alpine]`);
+      await expectSaved(page, file, expected);
+      expectOnlyTyped(await watch.stop(), [before, expected]);
+      await expect.poll(() => page.getByRole('group', { name: label }).getByRole('button', { name: 'Remove alpine' }).count()).toBe(1);
+    });
+  }
+
+  it('IME: nothing is written mid-composition; the committed text lands at the caret', async () => {
+    const cdp = await page.context().newCDPSession(page);
+    const before = await readFile(file, 'utf8');
+    const field = title(page);
+    const shown = await field.inputValue();
+    const anchor = 'Running Docker';
+    const at = before.indexOf(anchor) + 7;
+    const watch = watchFile(file);
+    await caretAt(page, field, shown.indexOf(anchor) + 7);
+    await cdp.send('Input.imeSetComposition', { text: 'に', selectionStart: 1, selectionEnd: 1 });
+    await cdp.send('Input.imeSetComposition', { text: 'にほん', selectionStart: 3, selectionEnd: 3 });
+    // Longer than the autosave delay: a write mid-composition would show up on disk now.
+    await page.waitForTimeout(2200);
+    expect(await readFile(file, 'utf8')).toBe(before);
+    await cdp.send('Input.insertText', { text: '日本' });
+    const expected = insertAt(before, at, '日本');
+    await expectSaved(page, file, expected);
+    expectOnlyTyped(await watch.stop(), [before, expected]);
+    expect(await field.inputValue()).toBe(insertAt(shown, shown.indexOf(anchor) + 7, '日本'));
+    await page.screenshot({ path: `/tmp/person-typing-form-${transport}.png` });
+  });
+});
 });
