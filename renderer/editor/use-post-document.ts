@@ -211,8 +211,10 @@ export function usePostDocument(path: string | null) {
       current.current = b;
       setBuffer(b);
       setLoadCount((n) => n + 1);
-      setState(isDirty() ? 'dirty' : 'saved');
-      if (isDirty()) timer.current = setTimeout(() => void save(), AUTOSAVE_MS);
+      const blocked = isDirty() ? blockReason(b, saved.current?.text ?? null) : null;
+      setState(blocked ? 'invalid' : isDirty() ? 'dirty' : 'saved');
+      setMessage(blocked ?? '');
+      if (isDirty() && !blocked) timer.current = setTimeout(() => void save(), AUTOSAVE_MS);
     },
     [save],
   );
