@@ -292,7 +292,7 @@ export function App() {
         <button type="button" onClick={() => void chooseRecentSite(openDeps)} disabled={opening !== null}>
           Recent sites…
         </button>
-        <div role="tablist" aria-label="View" className="view-tabs">
+        <div role="tablist" aria-label="View" className="view-tabs" hidden={!site}>
           <button type="button" role="tab" aria-selected={view === 'editor'} onClick={() => setView('editor')}>
             Editor
           </button>
@@ -452,6 +452,7 @@ export function App() {
       )}
       {ready && !site && (
         <WelcomeScreen
+          variant="page"
           recent={recent}
           sampleOpen={false}
           opening={opening}
@@ -463,6 +464,7 @@ export function App() {
       )}
       {site?.isSample && firstStart && (
         <WelcomeScreen
+          variant="banner"
           recent={recent.filter((r) => r !== site.root)}
           sampleOpen={site.isSample}
           opening={opening}

@@ -11,6 +11,8 @@ interface Props {
   /** The folder being opened, shown as progress. */
   opening: string | null;
   error?: string;
+  /** The whole window (no site open) or a band above the open sample. */
+  variant: 'page' | 'banner';
   onOpenFolder(): void;
   onOpenRecent(path: string): void;
   onTrySample(): void;
@@ -22,11 +24,11 @@ export function folderName(path: string): string {
   return parts[parts.length - 1] ?? path;
 }
 
-export function WelcomeScreen({ recent, sampleOpen, opening, error, onOpenFolder, onOpenRecent, onTrySample }: Props) {
+export function WelcomeScreen({ recent, sampleOpen, opening, error, variant, onOpenFolder, onOpenRecent, onTrySample }: Props) {
   const headingId = useId();
   const recentId = useId();
   return (
-    <section className="welcome" aria-labelledby={headingId}>
+    <section className={`welcome ${variant}`} aria-labelledby={headingId}>
       <h1 id={headingId}>Welcome to Postwright</h1>
       <p className="welcome-lead">Open the folder of your Jekyll blog (the one with _config.yml and _posts), or look around the sample blog first.</p>
       {error && (
