@@ -1,5 +1,6 @@
 /**
- * Prints the closing `N passed, N failed` line (skips are counted on the line before it).
+ * Prints the closing `N passed, N failed` line (skips are counted on the line before it), and
+ * above it how many end-to-end journeys ran on each transport (tests named `[web] …`, `[desktop] …`).
  *
  * CI reads this one line to know the run executed tests at all; vitest's own summary
  * has a different shape, so we add ours after it.
@@ -11,17 +12,28 @@ export default class SummaryReporter implements Reporter {
     let passed = 0;
     let failed = 0;
     let skipped = 0;
+    const transports = new Map<string, { passed: number; failed: number; skipped: number }>();
     for (const mod of testModules) {
       for (const test of mod.children.allTests()) {
         const state = test.result().state;
-        if (state === 'passed') passed++;
-        else if (state === 'failed') failed++;
+        const key = state === 'passed' ? 'passed' : state === 'failed' ? 'failed' : 'skipped';
+        if (key === 'passed') passed++;
+        else if (key === 'failed') failed++;
         else skipped++;
+        const transport = /\/test\/e2e\//.test(mod.moduleId) ? /\[(web|desktop)\]/.exec(test.fullName)?.[1] : undefined;
+        if (transport) {
+          if (!transports.has(transport)) transports.set(transport, { passed: 0, failed: 0, skipped: 0 });
+          transports.get(transport)![key]++;
+        }
       }
       if (mod.state() === 'failed' && !hasTests(mod)) failed++;
     }
     failed += unhandledErrors.length;
-    process.stdout.write(`\n${skipped} skipped (each says why above)\n${passed} passed, ${failed} failed\n`);
+    const perTransport = [...transports]
+      .map(([name, c]) => `${name} ${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}`)
+      .join('; ');
+    const e2eLine = perTransport ? `\ne2e journeys per transport: ${perTransport}` : '';
+    process.stdout.write(`${e2eLine}\n${skipped} skipped (each says why above)\n${passed} passed, ${failed} failed\n`);
   }
 }
 

@@ -168,7 +168,8 @@ export class ChromiumPageHost implements PageHost {
         if (isMainFrame && this.programmatic.get(page) === appUrl) {
           this.programmatic.delete(page); // loadURL: no will-navigate
         } else if (!contents.navigate(appUrl, { isMainFrame, frame: frameInfo(frame) })) {
-          return route.abort('blockedbyclient');
+          // A prevented navigation never starts: ERR_ABORTED leaves the current document in place.
+          return route.abort('aborted');
         }
       }
     }
