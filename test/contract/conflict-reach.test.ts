@@ -23,7 +23,13 @@ describe.skipIf(!requireTool('git'))('conflict calls while a sync is stopped on 
     await write(r.blog, FIRST, post('First', 'line one\nline two by me\nline three'));
     service = await startService();
     call = directCaller(service);
+    // Opening starts a background fetch; let it finish so it cannot race the sync for the refs.
+    const fetched = new Promise<void>((resolve) => {
+      const off = service.subscribe((event) => event === 'git-status' && (off(), resolve()));
+      setTimeout(() => (off(), resolve()), 15_000);
+    });
     expect((await call('openSite', { path: r.blog })).ok).toBe(true);
+    await fetched;
   });
   afterEach(async () => {
     await service.close();
