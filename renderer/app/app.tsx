@@ -218,14 +218,15 @@ export function App() {
         })();
       } else if (name === 'toggle-preview') setPreviewHidden((h) => !h);
       else if (name === 'find' && editor.view) openSearchPanel(editor.view);
-      else if (name === 'open-site') void chooseAndOpenSite(openDeps);
-      else if (name === 'zoom-in' || name === 'zoom-out' || name === 'zoom-reset') {
+      else if (name === 'open-site') {
+        if (!opening) void chooseAndOpenSite(openDeps);
+      } else if (name === 'zoom-in' || name === 'zoom-out' || name === 'zoom-reset') {
         const cur = Number(document.documentElement.style.fontSize.replace('%', '') || 100);
         const next = name === 'zoom-reset' ? 100 : Math.max(60, Math.min(200, cur + (name === 'zoom-in' ? 10 : -10)));
         document.documentElement.style.fontSize = `${next}%`;
       }
     },
-    [save, editor, site, path, beforeOperation, afterOperation, openDeps],
+    [save, editor, site, path, beforeOperation, afterOperation, openDeps, opening],
   );
 
   useEffect(() => api.on('menu-command', (e) => !dialogs.isOpen() && command(e.command)), [command]);
