@@ -89,7 +89,10 @@ async function start(): Promise<CoreService> {
   registerIpc(service, startupOpen);
   await installMenu(service, focused);
   createWindow();
-  void startupOpen.then(() => installMenu(service, focused));
+  // File › Open Recent follows every site that opens, whoever opened it.
+  service.subscribe((name) => {
+    if (name === 'site-opened') void installMenu(service, focused);
+  });
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });

@@ -294,6 +294,18 @@ describe.skipIf(!chromiumAvailable())('[desktop] the real main process under the
     await expect.poll(() => page.evaluate(() => (window as unknown as { got: unknown[] }).got)).toContainEqual(['menu-command', { command: 'open-site' }]);
   });
 
+  it('File › Open Site… shows the native picker and opens the chosen site; Open Recent lists it', async () => {
+    const other = await copySampleBlog();
+    await writeFile(path.join(other, '_posts/2026-07-02-picked.md'), '---\ntitle: Picked with the native dialog\n---\nHi.\n');
+    app.world.dialog.answer('showOpenDialog', { canceled: false, filePaths: [other] });
+    app.world.menu.applicationMenu!.find('File', 'Open Site…')!.click();
+    await expect.poll(() => page.getByRole('option', { name: /Picked with the native dialog/ }).count(), { timeout: 15_000 }).toBe(1);
+    const real = await realpath(other);
+    await expect.poll(() => app.world.menu.applicationMenu!.find('File', 'Open Recent', real)?.label).toBe(real);
+    app.world.menu.applicationMenu!.find('File', 'Open Recent', await realpath(site))!.click();
+    await expect.poll(() => page.getByRole('option', { name: /Picked with the native dialog/ }).count(), { timeout: 15_000 }).toBe(0);
+  });
+
   it('gives the core the native folder picker', async () => {
     const other = await copySampleBlog();
     app.world.dialog.answer('showOpenDialog', { canceled: false, filePaths: [other] });
@@ -316,6 +328,21 @@ describe.skipIf(!chromiumAvailable())('[desktop] the real main process under the
     await expect.poll(() => page.getByRole('option', { name: /From the second launch/ }).count(), { timeout: 15_000 }).toBe(1);
     expect(app.world.BrowserWindow.getFocusedWindow()).toBe(app.world.windows()[0]);
     await second.context.close();
+  });
+
+  it('a second launch on a folder without a Jekyll site asks before opening it', async () => {
+    const empty = await mkdtemp(path.join(os.tmpdir(), 'pw-not-jekyll-'));
+    const launch = async () => (await startDesktop({ userData: app.userData, site: empty, browser: app.browser, noWindow: true })).context.close();
+    const asked = () => app.world.dialog.calls.filter((c) => c.method === 'showMessageBox').length;
+    const before = asked();
+    await launch();
+    await expect.poll(asked).toBe(before + 1); // unanswered: Cancel
+    expect(app.world.dialog.calls.at(-1)?.options).toMatchObject({ message: 'This folder holds no Jekyll site.' });
+    const root = () => page.evaluate(() => (window as unknown as { postwright: { invoke(m: string, r: unknown): Promise<{ result: { root: string } }> } }).postwright.invoke('getSite', {}).then((r) => r.result.root));
+    expect(await root()).not.toBe(await realpath(empty));
+    app.world.dialog.answer('showMessageBox', { response: 0 });
+    await launch();
+    await expect.poll(root, { timeout: 15_000 }).toBe(await realpath(empty));
   });
 });
 
