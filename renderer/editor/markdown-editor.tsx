@@ -39,6 +39,7 @@ export function MarkdownEditor({ docKey, text, onChange, onScrollLine, onFiles, 
   callbacks.current = { onChange, onScrollLine, onFiles };
 
   useEffect(() => {
+    let composed = false;
     const view = new EditorView({
       parent: host.current!,
       state: EditorState.create({
@@ -60,9 +61,21 @@ export function MarkdownEditor({ docKey, text, onChange, onScrollLine, onFiles, 
           EditorView.contentAttributes.of({ spellcheck: 'true', autocorrect: 'on', autocapitalize: 'sentences', 'aria-label': 'Editor' }),
           theme,
           EditorView.updateListener.of((u) => {
-            if (u.docChanged) callbacks.current.onChange(u.state.doc.toString());
+            if (!u.docChanged) return;
+            // Text mid-composition (IME) is not the user's text yet: it goes out at compositionend.
+            if (u.view.composing) composed = true;
+            else callbacks.current.onChange(u.state.doc.toString());
           }),
           EditorView.domEventHandlers({
+            compositionend: (_e, v) => {
+              // CodeMirror applies the committed text just after this event.
+              setTimeout(() => {
+                if (!composed || v.composing) return;
+                composed = false;
+                callbacks.current.onChange(v.state.doc.toString());
+              });
+              return false;
+            },
             drop: (e, v) => {
               const files = [...(e.dataTransfer?.files ?? [])].filter((f) => f.type.startsWith('image/'));
               if (!files.length || !callbacks.current.onFiles) return false;

@@ -18,12 +18,19 @@ export interface Conflict {
 
 const AUTOSAVE_MS = 1500;
 
+/** The last block checked and its problem: typing in the body leaves the front matter as it was. */
+let lastChecked: { yaml: string; problem: ReturnType<typeof yamlProblem> } | null = null;
+function problemOf(yaml: string) {
+  if (lastChecked?.yaml !== yaml) lastChecked = { yaml, problem: yamlProblem(yaml) };
+  return lastChecked.problem;
+}
+
 /**
  * Why this buffer must not be saved: its front matter does not read, or names a key twice (a
  * duplicate already in the saved file is left to the user, so such a post can still be edited).
  */
 function blockReason(b: PostBuffer, savedText: string | null): string | null {
-  const problem = yamlProblem(b.yaml);
+  const problem = problemOf(b.yaml);
   if (!problem) return null;
   if (problem.message.endsWith('appears twice') && savedText !== null && yamlProblem(toBuffer(savedText).yaml)?.message.endsWith('appears twice')) return null;
   return `Not saved: ${describeYamlProblem(problem)}`;

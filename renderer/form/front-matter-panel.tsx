@@ -6,6 +6,7 @@
  * the buffer (nothing typed is lost) but is shown here with its line and column, and the post is
  * not saved until it reads again (use-post-document.ts).
  */
+import { useMemo } from 'react';
 import type { EditResult } from '../../shared/front-matter/edit-front-matter';
 import type { SiteSchema } from '../../shared/site/schema';
 import { describeYamlProblem, yamlProblem } from '../editor/front-matter-check';
@@ -47,7 +48,7 @@ export function FrontMatterPanel({ yaml, schema, tab, onTab, env, onEdit, onYaml
 
 function YamlTab({ yaml, onChange }: { yaml: string; onChange(yaml: string): void }) {
   const draft = useDraft(yaml, onChange);
-  const problem = yamlProblem(draft.text);
+  const problem = useMemo(() => yamlProblem(draft.text), [draft.text]);
   return (
     <>
       <textarea

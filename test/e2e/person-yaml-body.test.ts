@@ -129,6 +129,34 @@ describe.skipIf(!chromiumAvailable())(`[${transport}] a person typing in the YAM
     });
   }
 
+  for (const where of ['YAML tab', 'body'] as const) {
+    it(`IME in the ${where}: nothing is written mid-composition; the committed text lands at the caret`, async () => {
+      const cdp = await page.context().newCDPSession(page);
+      const before = await readFile(file, 'utf8');
+      const bodyStart = before.indexOf('\n---\n') + 5;
+      let at: number;
+      if (where === 'YAML tab') {
+        await openYamlTab();
+        at = before.indexOf('caption: Morning') + 9;
+        await caretAt(page, yamlTab(), at - FENCE.length, true);
+      } else {
+        await page.getByRole('tab', { name: 'Form' }).click();
+        at = before.indexOf('## What changed') + 3;
+        await caretAt(page, page.getByRole('textbox', { name: 'Editor', exact: true }), at - bodyStart, true);
+      }
+      const watch = watchFile(file);
+      await cdp.send('Input.imeSetComposition', { text: 'あ', selectionStart: 1, selectionEnd: 1 });
+      await cdp.send('Input.imeSetComposition', { text: 'あさ', selectionStart: 2, selectionEnd: 2 });
+      await page.waitForTimeout(2200);
+      expect(await readFile(file, 'utf8')).toBe(before);
+      await cdp.send('Input.insertText', { text: '朝' });
+      const expected = insertAt(before, at, '朝');
+      await expectSaved(page, file, expected);
+      expectOnlyTyped(await watch.stop(), [before, expected]);
+      await cdp.detach();
+    });
+  }
+
   it('never had two saves of the post in flight', () => {
     expect(maxInFlight).toBeLessThanOrEqual(1);
   });
