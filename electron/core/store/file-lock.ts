@@ -127,11 +127,18 @@ function busy(key: string, owner: LockOwner | null): SourceError {
   return new SourceError('locked', `${path.basename(key)} is being written by ${who}; nothing was written, try again`);
 }
 
+const madeDirs = new Set<string>();
+
 async function acquireFile(key: string, deadline: number): Promise<() => Promise<void>> {
   const file = lockFileFor(key);
-  await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+  const dir = path.dirname(file);
+  if (!madeDirs.has(dir)) {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    madeDirs.add(dir);
+  }
   const token = randomBytes(8).toString('hex');
-  const body = JSON.stringify({ pid: process.pid, time: Date.now(), token, path: key } satisfies LockOwner);
+  const time = Date.now();
+  const body = JSON.stringify({ pid: process.pid, time, token, path: key } satisfies LockOwner);
   for (let attempt = 0; ; attempt++) {
     try {
       const handle = await open(file, 'wx', 0o600);
@@ -140,9 +147,15 @@ async function acquireFile(key: string, deadline: number): Promise<() => Promise
       } finally {
         await handle.close();
       }
-      return () => releaseFile(file, token);
+      return () => releaseFile(file, token, time);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') {
+        // The lock folder was removed (a temp cleaner): make it again.
+        await mkdir(dir, { recursive: true, mode: 0o700 });
+        continue;
+      }
+      if (code !== 'EEXIST') throw error;
     }
     const owner = await readOwner(file);
     if (owner === 'gone') continue;
@@ -155,7 +168,12 @@ async function acquireFile(key: string, deadline: number): Promise<() => Promise
   }
 }
 
-async function releaseFile(file: string, token: string): Promise<void> {
+/** Removes our lock file. Held for less than half the stale age, nobody can have broken it, so no re-read is needed. */
+async function releaseFile(file: string, token: string, time: number): Promise<void> {
+  if (Date.now() - time < STALE_MS / 2) {
+    await unlink(file).catch(() => undefined);
+    return;
+  }
   const owner = await readOwner(file);
   if (owner !== 'gone' && owner?.token === token) await unlink(file).catch(() => undefined);
 }
