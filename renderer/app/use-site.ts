@@ -33,9 +33,10 @@ export function useSite() {
   const [recent, setRecent] = useState<string[]>([]);
   /** The sample blog on a first start: the welcome screen shows until dismissed. */
   const [firstStart, setFirstStart] = useState(false);
-  /** Our own open in flight, and the last one done: their `site-opened` echo is not a second switch. */
+  /** Our own opens in flight, and the echo (`site-opened`) still expected for the last one: not a second switch. */
   const pending = useRef(0);
-  const lastOwn = useRef<{ root: string; at: number } | null>(null);
+  const seenWhilePending = useRef<string[]>([]);
+  const echo = useRef<{ root: string; at: number } | null>(null);
   /** The recent list before the first site showed (a first start has none but the sample). */
   const bootRecent = useRef<string[] | null>(null);
   const seenSite = useRef(false);
@@ -81,11 +82,12 @@ export function useSite() {
       setOpening(path ?? 'your last site');
       try {
         const summary = await api.openSite(path ? { path, ...(allowNonJekyll ? { allowNonJekyll: true } : {}) } : {});
-        lastOwn.current = { root: summary.root, at: Date.now() };
+        echo.current = seenWhilePending.current.includes(summary.root) ? null : { root: summary.root, at: Date.now() };
         switchTo(summary);
         return summary;
       } finally {
         pending.current -= 1;
+        if (pending.current === 0) seenWhilePending.current = [];
         setOpening(null);
       }
     },
@@ -96,9 +98,13 @@ export function useSite() {
     const offs = [
       api.on('posts-reset', () => void reload().catch(() => undefined)),
       api.on('site-opened', (summary) => {
-        if (pending.current > 0) return;
-        const own = lastOwn.current;
-        if (own && own.root === summary.root && Date.now() - own.at < 3000) return;
+        if (pending.current > 0) {
+          seenWhilePending.current.push(summary.root);
+          return;
+        }
+        const expected = echo.current;
+        echo.current = null;
+        if (expected && expected.root === summary.root && Date.now() - expected.at < 3000) return;
         switchTo(summary);
       }),
       api.on('post-changed', (e) => {

@@ -204,6 +204,28 @@ describe.skipIf(!chromiumAvailable())(`[${transport}] in-app dialogs with the ke
     await expect.poll(() => page.locator('.site-title').innerText(), { timeout: 15_000 }).toBe('Second Notes');
   });
 
+  it.skipIf(transport !== 'desktop')('native menu: File › Open Recent switches site and clears the editor; File › New Post asks in the page', async () => {
+    const menu = () => web.desktop!.world.menu.applicationMenu!;
+    await expect.poll(() => menu().find('File', 'Open Recent', site) !== undefined).toBe(true);
+    await page.getByRole('option', { name: /Liquid in posts/i }).click();
+    await expect.poll(() => page.getByRole('textbox', { name: 'Editor', exact: true }).innerText()).toContain('Only the second site says this.');
+    menu().find('File', 'Open Recent', site)!.click();
+    await expect.poll(() => page.locator('.site-title').innerText(), { timeout: 15_000 }).toBe('Field Notes');
+    await page.getByRole('option', { name: /Liquid in posts/i }).click();
+    await expect.poll(() => page.getByRole('textbox', { name: 'Editor', exact: true }).innerText(), { timeout: 10_000 }).not.toContain('Only the second site says this.');
+    expect(await page.getByRole('alert').filter({ hasText: 'changed on disk' }).count()).toBe(0);
+    const drafts = await readdir(path.join(site, '_posts'));
+    menu().find('File', 'New Post')!.click();
+    await dialog('New post').waitFor();
+    await page.keyboard.type('Not this time', { delay: 5 });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog('New post').count()).toBe(0);
+    expect(await readdir(path.join(site, '_posts'))).toEqual(drafts);
+    // Back to the second site for the journeys below.
+    menu().find('File', 'Open Recent', second)!.click();
+    await expect.poll(() => page.locator('.site-title').innerText(), { timeout: 15_000 }).toBe('Second Notes');
+  });
+
   it.skipIf(transport !== 'web')('a typed path that is not a full path is refused in the dialog', async () => {
     await page.keyboard.press('Control+o');
     await dialog('Open site').waitFor();
