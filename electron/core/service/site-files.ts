@@ -4,6 +4,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { resolveInSite } from '../store/confine';
+import { checkSiteFile } from './path-policy';
 
 const TYPES: Record<string, string> = {
   '.png': 'image/png',
@@ -29,9 +30,9 @@ const MAX_BYTES = 50 * 1024 * 1024;
 export async function readSiteFile(root: string, rel: string): Promise<{ bytes: Buffer; contentType: string } | null> {
   const type = TYPES[path.extname(rel).toLowerCase()];
   if (!type) return null;
-  if (rel.split(/[\\/]/).some((part) => part.startsWith('.') && part !== '.')) return null;
   try {
-    const abs = await resolveInSite(root, rel);
+    // The same check as every other site-file reach: no dot folder by name or through a link.
+    const abs = await resolveInSite(root, await checkSiteFile(root, rel));
     const s = await stat(abs);
     if (!s.isFile() || s.size > MAX_BYTES) return null;
     return { bytes: await readFile(abs), contentType: type };
