@@ -346,6 +346,31 @@ describe.skipIf(!chromiumAvailable())('[desktop] the real main process under the
   });
 });
 
+describe.skipIf(!chromiumAvailable())('[desktop] a huge site', () => {
+  it('the window comes up while the site is still opening, and the page then gets it', async () => {
+    const site = await copySampleBlog();
+    const body = 'A walk along the ridge. '.repeat(40);
+    for (let batch = 0; batch < 8; batch++) {
+      await Promise.all(
+        Array.from({ length: 250 }, (_, i) => {
+          const n = batch * 250 + i;
+          return writeFile(path.join(site, `_posts/2020-01-01-walk-${n}.md`), `---\ntitle: Walk ${n}\ntags: [walk]\n---\n${body}\n`);
+        }),
+      );
+    }
+    const app = await startDesktop({ site });
+    try {
+      const contents = app.world.windows()[0].webContents;
+      // The window existed before the open finished: it was sent the site-opened event.
+      await expect.poll(() => contents.sent.some((s) => s.first === 'site-opened'), { timeout: 30_000 }).toBe(true);
+      await expect.poll(() => app.page.locator('body').innerText(), { timeout: 30_000 }).toContain('2004 of 2004');
+    } finally {
+      await app.quit();
+      await app.browser.close();
+    }
+  });
+});
+
 describe.skipIf(!chromiumAvailable())('[desktop] a broken bridge', () => {
   it('shows an error screen instead of falling back to HTTP', async () => {
     // The real main bundle next to a preload that throws, with the real renderer and sample.

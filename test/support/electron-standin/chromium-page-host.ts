@@ -70,7 +70,7 @@ export class ChromiumPageHost implements PageHost {
       page = await this.context.newPage();
       this.pages.set(contents, page);
       this.contentsOf.set(page, contents);
-      await page.exposeBinding(this.binding, (source, message: PageMessage) => this.onMessage(contents, source.frame, message));
+      await page.exposeBinding(this.binding, async (source, text: string) => JSON.stringify((await this.onMessage(contents, source.frame, JSON.parse(text) as PageMessage)) ?? null));
       await page.addInitScript(this.initScript(contents));
       page.on('framenavigated', (frame) => {
         if (frame === page!.mainFrame()) contents.committed(toAppUrl(frame.url()));
@@ -83,7 +83,7 @@ export class ChromiumPageHost implements PageHost {
   deliver(contents: StandinWebContents, channel: string, args: unknown[]): void {
     const page = this.pages.get(contents);
     if (!page || page.isClosed()) return;
-    const carried = codec.encode(args);
+    const carried = JSON.stringify(codec.encode(args));
     const key = this.deliverKey;
     this.delivery = this.delivery.then(() =>
       page

@@ -43,6 +43,8 @@ export class StandinWebContents extends EventEmitter {
   private windowOpenHandler: WindowOpenHandler | null = null;
   readonly opened: { url: string; action: string }[] = [];
   readonly preloadErrors: string[] = [];
+  /** Channels (and the first argument) of every `send`, in order. */
+  readonly sent: { channel: string; first: unknown }[] = [];
   readonly jsDialogs: { type: string; message: string }[] = [];
   /** Keys the preload exposed with contextBridge (reported by the page). */
   readonly exposed: string[] = [];
@@ -84,6 +86,7 @@ export class StandinWebContents extends EventEmitter {
   send(channel: string, ...args: unknown[]): void {
     const cloned = structuredClone(args);
     if (this.destroyed) throw new Error('Object has been destroyed');
+    this.sent.push({ channel, first: cloned[0] });
     this.host()?.deliver(this, channel, cloned);
   }
 
