@@ -30,6 +30,7 @@ import { moveToTrash } from '../lifecycle/app-trash';
 import { GitService } from './git-service';
 import { checkImageFolder, createPathPolicy, guardApi, looksLikeJekyll } from './path-policy';
 import { UndoStack } from './undo-stack';
+import { versionOf } from '../store/post-file';
 import { thumbnail } from '../images/thumbnails';
 import { defaultCacheDir } from '../site/cache-dir';
 import { resolveInSite } from '../store/confine';
@@ -291,7 +292,8 @@ export async function createCoreService(options: CoreServiceOptions): Promise<Co
         if (error instanceof SourceError) throw new ApiError({ code: error.code === 'outside-site' ? 'outside-site' : 'invalid-input', message: error.message });
         throw error;
       }
-      undoStack.push({ label: `Add image ${rel}`, run: async () => (await moveToTrash(trashDir, s.root, rel).catch(() => undefined), []) });
+      const added = versionOf(Buffer.from(req.data, 'base64'));
+      undoStack.push({ label: `Add image ${rel}`, run: async () => (await moveToTrash(trashDir, s.root, rel, added), []) });
       const useBase = s.config.config.baseurl !== '' && (await galleryOnce()).useBaseurl;
       return { path: rel, markdownPath: `${useBase ? '{{ site.baseurl }}' : ''}/${rel}` };
     },
