@@ -71,7 +71,7 @@ describe.skipIf(!chromiumAvailable())(`[${transport}] form and lifecycle in Chro
     await page.getByRole('button', { name: 'Publish' }).click();
     const posts = () => readdir(path.join(site, '_posts'));
     await expect.poll(async () => (await posts()).some((f) => /^\d{4}-\d{2}-\d{2}-snow-on-the-pass\.md$/.test(f))).toBe(true);
-    expect(await readdir(path.join(site, '_drafts'))).not.toContain('snow-on-the-pass.md');
+    await expect.poll(() => readdir(path.join(site, '_drafts'))).not.toContain('snow-on-the-pass.md');
     const published = (await posts()).find((f) => f.endsWith('-snow-on-the-pass.md'))!;
     const text = await readFile(path.join(site, '_posts', published), 'utf8');
     expect(text).toMatch(/^---\ntitle: Snow on the Pass\n/);
