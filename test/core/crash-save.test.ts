@@ -66,6 +66,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe('kill -9 during HTTP saves', () => {
   let repos: Repos;
   let env: NodeJS.ProcessEnv;
+  /** The host now running, killed in afterAll if a failure left it behind. */
+  let live: Host | null = null;
   beforeAll(async () => {
     if (!existsSync(WEB)) throw new Error(`${WEB} is missing: run npm run build first`);
     repos = await makeRepos();
@@ -73,6 +75,8 @@ describe('kill -9 during HTTP saves', () => {
     env = { ...process.env, POSTWRIGHT_USER_DATA: path.join(data, 'user'), POSTWRIGHT_CACHE_DIR: path.join(data, 'cache') };
   });
   afterAll(async () => {
+    if (live && live.child.exitCode === null) live.child.kill('SIGKILL');
+    live?.close();
     await repos?.cleanup();
   });
 
@@ -83,7 +87,7 @@ describe('kill -9 during HTTP saves', () => {
     let tempsAfterKill = 0;
     let tempsAfterReopen = 0;
     let savesCompleted = 0;
-    let host = await startHost(repos.blog, env);
+    let host = (live = await startHost(repos.blog, env));
     const started = Date.now();
     for (let trial = 0; trial < TRIALS; trial++) {
       const sent = new Set<string>([await readFile(file, 'utf8')]);
@@ -111,7 +115,7 @@ describe('kill -9 during HTTP saves', () => {
       const disk = await readFile(file, 'utf8');
       if (!sent.has(disk)) torn++;
       if ((await tempFiles(repos.blog)).length) tempsAfterKill++;
-      host = await startHost(repos.blog, env);
+      host = live = await startHost(repos.blog, env);
       if ((await tempFiles(repos.blog)).length) tempsAfterReopen++;
     }
     // The last kill's temp files, if any, stay for the sync to meet; plant one to be sure there is one.
