@@ -64,7 +64,7 @@ describe.skipIf(!chromiumAvailable())(`[${transport}] tags, categories and image
     const untouched = await readFile(path.join(site, '_posts/2026-04-10-a-tour-of-markdown.md'), 'utf8');
     await preview.getByRole('button', { name: 'Apply' }).click();
     await expect.poll(() => readFile(path.join(site, DELVE), 'utf8')).toContain('tags: walking\n');
-    expect(await readFile(path.join(site, '_posts/2026-06-01-missing-banner.md'), 'utf8')).toContain('tags: [walking]');
+    await expect.poll(() => readFile(path.join(site, '_posts/2026-06-01-missing-banner.md'), 'utf8')).toContain('tags: [walking]');
     expect(await readFile(path.join(site, '_posts/2026-04-10-a-tour-of-markdown.md'), 'utf8')).toBe(untouched);
     if (checkTool('jekyll').available) {
       const posts = await jekyllPosts(site);
@@ -99,6 +99,8 @@ describe.skipIf(!chromiumAvailable())(`[${transport}] tags, categories and image
     }, data);
     await expect.poll(() => readdir(path.join(site, 'assets/images/banners'))).toContain('my-photo.png');
     expect(await readFile(path.join(site, 'assets/images/banners/my-photo.png'))).toEqual(PNG);
+    // The Markdown goes in when addImage answers, which can come after the file is on disk.
+    await expect.poll(() => editor.innerText()).toContain('![My Photo](/assets/images/banners/my-photo.png)');
     await page.keyboard.press('Control+s');
     await expect.poll(() => readFile(path.join(site, DELVE), 'utf8')).toContain('![My Photo](/assets/images/banners/my-photo.png)');
   });
