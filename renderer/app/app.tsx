@@ -187,8 +187,8 @@ export function App() {
         if (await beforeOperation()) return true;
         return dialogs.confirm({
           title: 'Unsaved changes',
-          description: `Your changes to ${path ?? 'this post'} could not be saved${doc.message ? ` (${doc.message})` : ''}. Open the other site and lose them?`,
-          confirmLabel: 'Open and lose them',
+          description: `Your changes to ${path ?? 'this post'} could not be saved${doc.message ? ` (${doc.message})` : ''}. Open the other site anyway? The unsaved text is kept for recovery and offered back when you open this site again.`,
+          confirmLabel: 'Open anyway',
           destructive: true,
         });
       },
