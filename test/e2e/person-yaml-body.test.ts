@@ -25,6 +25,7 @@ describe.skipIf(!chromiumAvailable())(`[${transport}] a person typing in the YAM
   /** Save requests over HTTP in flight at once, at most (web mode; the desktop app uses IPC). */
   let inFlight = 0;
   let maxInFlight = 0;
+  let saveRequests = 0;
 
   beforeAll(async () => {
     site = await copySampleBlog();
@@ -32,7 +33,7 @@ describe.skipIf(!chromiumAvailable())(`[${transport}] a person typing in the YAM
     file = path.join(site, POST);
     ({ web, browser, page } = await openAppInChromium(site, 900, transport));
     const isSave = (url: string) => url.includes('/api/call/savePost');
-    page.on('request', (r) => isSave(r.url()) && (maxInFlight = Math.max(maxInFlight, ++inFlight)));
+    page.on('request', (r) => isSave(r.url()) && (saveRequests++, (maxInFlight = Math.max(maxInFlight, ++inFlight))));
     page.on('requestfinished', (r) => isSave(r.url()) && inFlight--);
     page.on('requestfailed', (r) => isSave(r.url()) && inFlight--);
     await openPersonPost(page);
@@ -157,7 +158,38 @@ describe.skipIf(!chromiumAvailable())(`[${transport}] a person typing in the YAM
     });
   }
 
+  it.skipIf(transport !== 'web')('autosave then Ctrl+S while it is still on its way: the second waits and saves from the first one\'s version', async () => {
+    // Each save is held 800 ms on its way, so the two would overlap if the client let them.
+    await page.route('**/api/call/savePost', async (route) => {
+      await new Promise((r) => setTimeout(r, 800));
+      await route.continue();
+    });
+    try {
+      await page.getByRole('tab', { name: 'Form' }).click();
+      const before = await readFile(file, 'utf8');
+      const at = before.indexOf('moved a little') + 14;
+      const bodyStart = before.indexOf('\n---\n') + 5;
+      const editor = page.getByRole('textbox', { name: 'Editor', exact: true });
+      const watch = watchFile(file);
+      await caretAt(page, editor, at - bodyStart, true);
+      const sent = saveRequests;
+      await page.keyboard.type(' Then', { delay: 30 });
+      // Autosave starts 1.5 s after the last key and is held; type more and press Ctrl+S meanwhile.
+      await expect.poll(() => saveRequests, { timeout: 5000, interval: 20 }).toBeGreaterThan(sent);
+      await page.keyboard.type(' it held.', { delay: 30 });
+      await page.keyboard.press('Control+s');
+      const expected = insertAt(before, at, ' Then it held.');
+      await expectSaved(page, file, expected);
+      expectOnlyTyped(await watch.stop(), [before, insertAt(before, at, ' Then'), expected]);
+      expect(await page.locator('.bar.conflict').count()).toBe(0);
+      expect(saveRequests - sent).toBe(2);
+    } finally {
+      await page.unroute('**/api/call/savePost');
+    }
+  });
+
   it('never had two saves of the post in flight', () => {
+    if (transport === 'web') expect(saveRequests).toBeGreaterThan(3);
     expect(maxInFlight).toBeLessThanOrEqual(1);
   });
 });
