@@ -106,11 +106,9 @@ async function start(): Promise<CoreService> {
 /** A second launch: bring the first window forward and open the folder it was given. */
 async function onSecondInstance(started: Promise<CoreService>, argv: string[], cwd: string): Promise<void> {
   const service = await started;
-  const win = BrowserWindow.getAllWindows()[0];
-  if (win) {
-    if (win.isMinimized()) win.restore();
-    win.focus();
-  }
+  const win = BrowserWindow.getAllWindows()[0] ?? createWindow(); // macOS keeps running without windows
+  if (win.isMinimized()) win.restore();
+  win.focus();
   const folder = siteFromArgv(argv, cwd);
   if (folder) await openFolder(service, folder, win);
 }
