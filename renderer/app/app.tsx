@@ -198,12 +198,11 @@ export function App() {
 
   const trySample = useCallback(() => {
     if (site?.isSample) return dismissWelcome();
-    const sample = recent.find((r) => /[\\/]sample-blog$/.test(r));
     void (async () => {
       if (!(await openDeps.beforeLeave())) return;
-      await openSite(sample).then(dismissWelcome, (e) => setNotice(`Could not open the sample blog: ${(e as Error).message}`));
+      await openSite('sample').then(dismissWelcome, (e) => setNotice(`Could not open the sample blog: ${(e as Error).message}`));
     })();
-  }, [site, recent, openDeps, openSite, dismissWelcome]);
+  }, [site, openDeps, openSite, dismissWelcome]);
 
   const command = useCallback(
     (name: string) => {

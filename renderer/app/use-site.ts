@@ -75,13 +75,17 @@ export function useSite() {
     [reload, refreshRecent],
   );
 
-  /** Opens a folder (or, without one, the last site or the sample); throws the ApiError when refused. */
+  /**
+   * Opens a folder (or, without one, the last site or the sample; `'sample'` asks for the sample
+   * blog itself); throws the ApiError when refused.
+   */
   const openSite = useCallback(
-    async (path?: string, allowNonJekyll = false): Promise<SiteSummary> => {
+    async (path?: string | 'sample', allowNonJekyll = false): Promise<SiteSummary> => {
       pending.current += 1;
-      setOpening(path ?? 'your last site');
+      setOpening(path === 'sample' ? 'the sample blog' : (path ?? 'your last site'));
       try {
-        const summary = await api.openSite(path ? { path, ...(allowNonJekyll ? { allowNonJekyll: true } : {}) } : {});
+        const request = path === 'sample' ? { sample: true } : path ? { path, ...(allowNonJekyll ? { allowNonJekyll: true } : {}) } : {};
+        const summary = await api.openSite(request);
         echo.current = seenWhilePending.current.includes(summary.root) ? null : { root: summary.root, at: Date.now() };
         switchTo(summary);
         return summary;

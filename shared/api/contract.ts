@@ -107,9 +107,10 @@ export interface ApiMethods {
    * Opens a site folder; without a path, the last site or else the sample blog. A path must come from
    * the native picker (`chooseSiteFolder`), the recent list, `--site`, the sample, or (web mode) be a
    * typed path to a folder holding a Jekyll site. A folder that holds no Jekyll site is refused with
-   * code `not-jekyll` unless `allowNonJekyll` (after asking the user).
+   * code `not-jekyll` unless `allowNonJekyll` (after asking the user). `sample` opens the sample blog
+   * Postwright ships (copied into the user's data folder on first use).
    */
-  openSite: { req: { path?: string; allowNonJekyll?: boolean }; res: SiteSummary };
+  openSite: { req: { path?: string; allowNonJekyll?: boolean; sample?: boolean }; res: SiteSummary };
   /** Shows the host's native folder picker (desktop app); the chosen folder may then be opened. */
   chooseSiteFolder: { req: Record<string, never>; res: { path: string | null; isJekyll: boolean } };
   getSite: { req: Record<string, never>; res: SiteSummary | null };

@@ -12,7 +12,7 @@ export type Field = 'string' | 'string?' | 'number?' | 'boolean?' | 'string[]';
 /** The fields each method's request may have; `shared/api/path-kinds.ts` says which of them are paths. */
 export const requestShapes: { readonly [K in MethodName]: Readonly<Record<string, Field>> } = {
   getAppInfo: {},
-  openSite: { path: 'string?', allowNonJekyll: 'boolean?' },
+  openSite: { path: 'string?', allowNonJekyll: 'boolean?', sample: 'boolean?' },
   chooseSiteFolder: {},
   getSite: {},
   recentSites: {},

@@ -95,6 +95,7 @@ export async function gitBench(log: (line: string) => void): Promise<void> {
     await syncFigure(work, log);
     await statusFigure(work, log);
   } finally {
-    await rm(work, { recursive: true, force: true });
+    // A detached `git gc --auto` after the big commit may still be writing objects: retry the removal.
+    await rm(work, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   }
 }

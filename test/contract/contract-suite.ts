@@ -65,6 +65,13 @@ export function defineContractSuite(transport: string, start: (site: string) => 
       await expect(api.setGitToken({ token: 'x' })).rejects.toMatchObject({ code: 'forbidden' });
     });
 
+    it('opens the sample blog on request, and refuses a path and the sample together', async () => {
+      const summary = await api.openSite({ sample: true });
+      expect(summary.isSample).toBe(true);
+      expect(summary.postCount).toBeGreaterThan(0);
+      await expect(api.openSite({ sample: true, path: site })).rejects.toMatchObject({ code: 'bad-request' });
+    });
+
     it('opens a site and lists its posts and drafts as Jekyll reads them', async () => {
       const summary = await api.openSite({ path: site });
       expect(summary.isJekyll).toBe(true);

@@ -128,10 +128,13 @@ export async function createCoreService(options: CoreServiceOptions): Promise<Co
     return session;
   };
 
-  async function open(requested: string | undefined): Promise<SiteSummary> {
+  async function open(requested: string | undefined, sample = false): Promise<SiteSummary> {
     let root = requested;
     let isSample = false;
-    if (!root) {
+    if (sample) {
+      if (root) throw new ApiError({ code: 'bad-request', message: 'openSite: give a path or sample, not both' });
+      root = samplePath = await ensureSampleBlog(options.sampleDir, options.userDataDir);
+    } else if (!root) {
       const last = (await recent.list())[0];
       root = last ?? (samplePath = await ensureSampleBlog(options.sampleDir, options.userDataDir));
     }
@@ -194,7 +197,7 @@ export async function createCoreService(options: CoreServiceOptions): Promise<Co
         canStoreGitToken: options.tokenStore !== undefined,
       };
     },
-    openSite: (req) => open(req?.path),
+    openSite: (req) => open(req?.path, req?.sample === true),
     async chooseSiteFolder() {
       if (!options.chooseFolder) throw new ApiError({ code: 'forbidden', message: 'this host has no folder picker: type the folder path instead' });
       const picked = await options.chooseFolder();
