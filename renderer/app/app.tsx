@@ -322,7 +322,7 @@ export function App() {
           onShowDiff={() => path && void api.gitDiff({ path }).then((d) => setDiffText(d.diff || 'No changes since the last commit.'), (e) => setNotice((e as Error).message))}
         />
         {record && <span className="post-path" title={record.url}>{record.path}</span>}
-        <button type="button" onClick={() => command('save')} disabled={!buffer || doc.state === 'saved'}>
+        <button type="button" hidden={!site} onClick={() => command('save')} disabled={!buffer || doc.state === 'saved'}>
           Save
         </button>
       </header>
@@ -573,7 +573,7 @@ export function App() {
         />
       )}
       <DialogHost />
-      <footer className="statusbar" aria-live="polite">
+      <footer className="statusbar" aria-live="polite" hidden={!site}>
         <button type="button" className="problems-toggle" aria-expanded={showProblems} onClick={() => setShowProblems(!showProblems)}>
           Problems ({problems ? problems.length : '…'})
         </button>

@@ -13,7 +13,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumAvailable } from '../support/chromium';
-import { forEachTransport, openAppInChromium, type AppHarness } from '../support/app-in-chromium';
+import { forEachTransport, openAppInChromium, type AppHarness, itOn } from '../support/app-in-chromium';
 import { copySampleBlog } from '../contract/contract-suite';
 import { checkTool } from '../support/require-tool';
 
@@ -204,7 +204,7 @@ describe.skipIf(!chromiumAvailable())(`[${transport}] in-app dialogs with the ke
     await expect.poll(() => page.locator('.site-title').innerText(), { timeout: 15_000 }).toBe('Second Notes');
   });
 
-  it.skipIf(transport !== 'desktop')('native menu: File › Open Recent switches site and clears the editor; File › New Post asks in the page', async () => {
+  itOn(transport, 'desktop')('native menu: File › Open Recent switches site and clears the editor; File › New Post asks in the page', async () => {
     const menu = () => web.desktop!.world.menu.applicationMenu!;
     await expect.poll(() => menu().find('File', 'Open Recent', site) !== undefined).toBe(true);
     await page.getByRole('option', { name: /Liquid in posts/i }).click();
@@ -226,7 +226,7 @@ describe.skipIf(!chromiumAvailable())(`[${transport}] in-app dialogs with the ke
     await expect.poll(() => page.locator('.site-title').innerText(), { timeout: 15_000 }).toBe('Second Notes');
   });
 
-  it.skipIf(transport !== 'web')('a typed path that is not a full path is refused in the dialog', async () => {
+  itOn(transport, 'web')('a typed path that is not a full path is refused in the dialog', async () => {
     await page.keyboard.press('Control+o');
     await dialog('Open site').waitFor();
     await page.keyboard.type('my-blog', { delay: 5 });
@@ -277,7 +277,7 @@ describe.skipIf(!chromiumAvailable())(`[${transport}] in-app dialogs with the ke
     await expect.poll(() => page.locator('.site-title').innerText(), { timeout: 15_000 }).toBe('not-a-blog');
   });
 
-  it.skipIf(transport !== 'desktop')('the HTTPS token is typed hidden; Esc stores nothing', async () => {
+  itOn(transport, 'desktop')('the HTTPS token is typed hidden; Esc stores nothing', async () => {
     await page.getByRole('button', { name: 'Token…' }).click();
     const token = dialog('HTTPS token');
     await token.waitFor();

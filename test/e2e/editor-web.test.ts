@@ -8,7 +8,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumAvailable } from '../support/chromium';
-import { forEachTransport, openAppInChromium, type AppHarness } from '../support/app-in-chromium';
+import { forEachTransport, openAppInChromium, type AppHarness, itOn } from '../support/app-in-chromium';
 import { STANDIN_ORIGIN } from '../support/electron-standin/chromium-page-host';
 import { copySampleBlog } from '../contract/contract-suite';
 
@@ -118,7 +118,7 @@ describe.skipIf(!chromiumAvailable())(`[${transport}] editor in Chromium`, () =>
     expect(page.url()).toContain(transport === 'web' ? '127.0.0.1' : STANDIN_ORIGIN);
   });
 
-  it.skipIf(transport !== 'web')('serves nothing without the token, and refuses a foreign Host or Origin', async () => {
+  itOn(transport, 'web')('serves nothing without the token, and refuses a foreign Host or Origin', async () => {
     const base = `http://127.0.0.1:${web.host!.port}`;
     expect((await fetch(`${base}/`)).status).toBeGreaterThanOrEqual(401);
     expect((await fetch(`${base}/api/call/listPosts`, { method: 'POST', body: '{}' })).status).toBeGreaterThanOrEqual(401);

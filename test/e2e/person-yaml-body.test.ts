@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumAvailable } from '../support/chromium';
-import { forEachTransport, openAppInChromium, type AppHarness } from '../support/app-in-chromium';
+import { forEachTransport, openAppInChromium, type AppHarness, itOn } from '../support/app-in-chromium';
 import { copySampleBlog } from '../contract/contract-suite';
 import { caretAt, expectOnlyTyped, expectSaved, insertAt, openPersonPost, POST, typedStates, watchFile, writePersonPost } from './person-support';
 
@@ -158,7 +158,7 @@ describe.skipIf(!chromiumAvailable())(`[${transport}] a person typing in the YAM
     });
   }
 
-  it.skipIf(transport !== 'web')('autosave then Ctrl+S while it is still on its way: the second waits and saves from the first one\'s version', async () => {
+  itOn(transport, 'web')('autosave then Ctrl+S while it is still on its way: the second waits and saves from the first one\'s version', async () => {
     // Each save is held 800 ms on its way, so the two would overlap if the client let them.
     await page.route('**/api/call/savePost', async (route) => {
       await new Promise((r) => setTimeout(r, 800));

@@ -67,11 +67,28 @@ describe.skipIf(!chromiumAvailable())('welcome screen', () => {
     await welcome.waitFor({ timeout: 15_000 });
     expect(await welcome.getByRole('button', { name: 'Try the sample blog' }).count()).toBe(1);
     expect(await page.getByRole('listbox', { name: 'Posts' }).isVisible()).toBe(false);
+    // Nothing that needs a site shows without one: no view tabs, no status bar.
+    expect(await page.getByRole('tablist', { name: 'View' }).isVisible()).toBe(false);
+    expect(await page.locator('footer.statusbar').isVisible()).toBe(false);
+    await page.screenshot({ path: path.join(os.tmpdir(), 'welcome-desktop.png') });
     const site = await copySampleBlog();
     desktop.world.dialog.answer('showOpenDialog', { canceled: false, filePaths: [site] });
     await welcome.getByRole('button', { name: 'Open a folder…' }).click();
     await page.getByRole('listbox', { name: 'Posts' }).waitFor({ timeout: 15_000 });
     await expect.poll(() => welcome.count()).toBe(0);
     expect(await page.locator('.site-title').innerText()).toBe('Field Notes');
+  });
+
+  it('[desktop] no site to show: Try the sample blog opens the sample itself', async () => {
+    await desktop?.quit();
+    await desktop?.browser.close();
+    const gone = path.join(os.tmpdir(), `pw-gone-${process.pid}-${Date.now()}-b`);
+    desktop = await startDesktop({ site: gone });
+    const page = desktop.page;
+    const welcome = page.getByRole('region', { name: 'Welcome to Postwright' });
+    await welcome.waitFor({ timeout: 15_000 });
+    await welcome.getByRole('button', { name: 'Try the sample blog' }).click();
+    await page.getByRole('listbox', { name: 'Posts' }).waitFor({ timeout: 15_000 });
+    await page.getByText('sample blog', { exact: true }).waitFor();
   });
 });
