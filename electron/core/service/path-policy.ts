@@ -16,7 +16,7 @@ import { git } from '../git/run-git';
 import { gitDirOf, operationOf } from '../git/repo-state';
 import { classifyPostPath } from '../site/scan-site';
 import type { SiteSession } from '../site/site-session';
-import { normaliseRelPath, OutsideSiteError, resolveInSite } from '../store/confine';
+import { deepestRealPath, normaliseRelPath, OutsideSiteError, resolveInSite } from '../store/confine';
 
 export interface PathPolicyHost {
   host: 'web' | 'electron';
@@ -50,24 +50,6 @@ function cleanRel(rel: string): string {
   }
 }
 
-/** The real path of `abs`, following links as far as the path exists; the missing rest appended. */
-async function deepestReal(abs: string): Promise<string> {
-  const rest: string[] = [];
-  let current = abs;
-  for (;;) {
-    try {
-      return path.join(await realpath(current), ...rest.reverse());
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;
-      const parent = path.dirname(current);
-      if (parent === current) return abs;
-      rest.push(path.basename(current));
-      current = parent;
-    }
-  }
-}
-
 /** `rel` inside the site by text and by real path; returns the clean text path and where the real file is. */
 async function inSite(root: string, rel: string): Promise<{ clean: string; abs: string; realRel: string }> {
   const clean = cleanRel(rel);
@@ -78,7 +60,7 @@ async function inSite(root: string, rel: string): Promise<{ clean: string; abs: 
     if (error instanceof OutsideSiteError) refuse('outside-site', `'${rel}' is outside the site folder`);
     throw error;
   }
-  const realRel = path.relative(await realpath(root), await deepestReal(abs)).split(path.sep).join('/');
+  const realRel = path.relative(await realpath(root), await deepestRealPath(abs)).split(path.sep).join('/');
   return { clean, abs, realRel };
 }
 
