@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { chromiumAvailable } from '../support/chromium';
 import { forEachTransport, openAppInChromium, type AppHarness } from '../support/app-in-chromium';
 import { copySampleBlog } from '../contract/contract-suite';
@@ -38,12 +38,18 @@ describe.skipIf(!chromiumAvailable())(`[${transport}] form and lifecycle in Chro
     const form = page.getByRole('form', { name: 'Front matter form' });
     await form.waitFor();
     const before = await readFile(path.join(site, DELVE), 'utf8');
-    await form.getByRole('textbox', { name: 'Title', exact: true }).fill('Delve 1: Up the North Ridge');
-    await form.getByRole('combobox', { name: 'Add to Categories' }).fill('Long Walks');
+    // As a person: click into the field, select what is there, type the new value.
+    const retype = async (field: Locator, text: string) => {
+      await field.click();
+      await page.keyboard.press('Control+a');
+      await page.keyboard.type(text, { delay: 20 });
+    };
+    await retype(form.getByRole('textbox', { name: 'Title', exact: true }), 'Delve 1: Up the North Ridge');
+    await retype(form.getByRole('combobox', { name: 'Add to Categories' }), 'Long Walks');
     await page.keyboard.press('Enter');
-    await form.getByRole('combobox', { name: 'Add to Tags' }).fill('alpine');
+    await retype(form.getByRole('combobox', { name: 'Add to Tags' }), 'alpine');
     await page.keyboard.press('Enter');
-    await form.getByRole('textbox', { name: 'Image', exact: true }).fill('/assets/images/banners/hills.svg');
+    await retype(form.getByRole('textbox', { name: 'Image', exact: true }), '/assets/images/banners/hills.svg');
     await page.keyboard.press('Control+s');
     const expected = before
       .replace('title: "Delve 1: First Steps on the Trail"', 'title: "Delve 1: Up the North Ridge"')

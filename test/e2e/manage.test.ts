@@ -57,7 +57,9 @@ describe.skipIf(!chromiumAvailable())(`[${transport}] tags, categories and image
     await page.getByRole('tab', { name: 'Tags & categories' }).click();
     const list = page.getByRole('list', { name: 'Tags' });
     await list.getByText('hiking', { exact: true }).click();
-    await page.getByRole('textbox', { name: 'New name' }).fill('walking');
+    await page.getByRole('textbox', { name: 'New name' }).click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('walking', { delay: 20 });
     await page.getByRole('button', { name: 'Rename', exact: true }).click();
     const preview = page.getByRole('region', { name: 'Changes to apply' });
     await expect.poll(() => preview.innerText()).toContain('_posts/2026-03-02-delve-1-first-steps.md:6');
