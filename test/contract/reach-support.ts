@@ -58,12 +58,23 @@ export function httpCaller(port: number, token: string): RawCaller {
     });
 }
 
+/**
+ * Git's own bookkeeping, which a background `git status`/`fetch` of the open site rewrites or
+ * creates and removes at any moment (the index refresh, lock files, FETCH_HEAD): not API writes.
+ */
+const GIT_VOLATILE = /(^|\/)\.git\/(index|FETCH_HEAD|ORIG_HEAD|[^/]*\.lock|.*\/[^/]*\.lock)$/;
+
 /** Every file, folder and link under `dir` with a hash of its content (links by target, not followed). */
 export async function treeHashes(dir: string, prefix = '', out = new Map<string, string>()): Promise<Map<string, string>> {
   for (const name of await readdir(dir)) {
     const abs = path.join(dir, name);
     const rel = prefix ? `${prefix}/${name}` : name;
-    const info = await lstat(abs);
+    if (GIT_VOLATILE.test(rel)) continue;
+    const info = await lstat(abs).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return null; // vanished while we walked (git's own temp files)
+      throw error;
+    });
+    if (!info) continue;
     if (info.isSymbolicLink()) out.set(rel, `link:${await readlink(abs)}`);
     else if (info.isDirectory()) {
       out.set(rel, 'dir');
