@@ -4,7 +4,7 @@
  * untouched; outside changes reload or conflict; hostile content runs nothing; refusals.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumAvailable } from '../support/chromium';
@@ -96,7 +96,16 @@ describe.skipIf(!chromiumAvailable())(`[${transport}] editor in Chromium`, () =>
     await page.getByRole('textbox', { name: 'Editor', exact: true }).click();
     await page.keyboard.press('Control+End');
     await page.keyboard.type('Words typed just before a crash.');
-    await page.waitForTimeout(700); // stashed after 400 ms, autosave would come at 1.5 s
+    // The buffer is stashed 400 ms after the last key (autosave would come at 1.5 s): wait until the
+    // recovery copy holds the whole text, however loaded the machine is, then kill the window.
+    const userData = web.web ? (web.web.service as { userDataDir?: string }).userDataDir! : web.desktop!.userData;
+    const stashed = async () => {
+      const dir = path.join(userData, 'recovery');
+      const names = (await readdir(dir, { recursive: true }).catch(() => [])) as string[];
+      const texts = await Promise.all(names.filter((n) => n.endsWith('.json')).map((n) => readFile(path.join(dir, n), 'utf8').catch(() => '')));
+      return texts.some((t) => t.includes('Words typed just before a crash.'));
+    };
+    await expect.poll(stashed, { timeout: 10_000 }).toBe(true);
     await page.close(); // the window dies without saving
     page = await web.reopen(850);
     const banner = page.getByRole('alert').filter({ hasText: 'Unsaved changes from last time' });

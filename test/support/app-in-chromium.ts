@@ -17,7 +17,6 @@ export function forEachTransport(body: (transport: TransportName) => void, trans
   for (const transport of transports) body(transport);
 }
 
-/** What a test holds on to: close it at the end; `reopen` is the app started again after a crash. */
 /**
  * `it` for a journey that exists on one transport only (the web token, the native menu): on the
  * other transport the test is not registered at all, so no "skipped" is counted without a reason.
@@ -26,6 +25,7 @@ export function itOn(current: TransportName, only: TransportName): typeof it {
   return current === only ? it : ((() => undefined) as unknown as typeof it);
 }
 
+/** What a test holds on to: close it at the end; `reopen` is the app started again after a crash. */
 export interface AppHarness {
   transport: TransportName;
   /** The web host (web mode only). */
