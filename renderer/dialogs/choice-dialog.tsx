@@ -5,6 +5,7 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { useRef, type KeyboardEvent } from 'react';
 import type { ChooseOptions } from './dialog-store';
+import { ChoiceList } from './choice-list';
 import { returnFocus } from './return-focus';
 
 interface Props {
@@ -35,15 +36,7 @@ export function ChoiceDialog({ options, opener, onClose }: Props) {
           {options.choices.length === 0 ? (
             <p className="dlg-description">{options.empty ?? 'Nothing to choose from.'}</p>
           ) : (
-            <ul ref={list} className="dlg-choices dlg-choice-list" onKeyDown={move}>
-              {options.choices.map((c) => (
-                <li key={c.value}>
-                  <button type="button" className="dlg-choice" title={c.value} onClick={() => onClose(c.value)}>
-                    {c.label ?? c.value}
-                  </button>
-                </li>
-              ))}
-            </ul>
+            <ChoiceList choices={options.choices} onPick={onClose} className="dlg-choices dlg-choice-list" listRef={list} onKeyDown={move} />
           )}
           <div className="dlg-actions">
             <Dialog.Close asChild>

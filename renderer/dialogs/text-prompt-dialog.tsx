@@ -5,6 +5,7 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { AskOptions } from './dialog-store';
+import { ChoiceList } from './choice-list';
 import { returnFocus } from './return-focus';
 
 interface Props {
@@ -83,15 +84,7 @@ export function TextPromptDialog({ options, opener, onClose }: Props) {
             {options.choices && options.choices.length > 0 && (
               <div className="dlg-choices">
                 <p className="dlg-choices-label">{options.choicesLabel ?? 'Or choose'}</p>
-                <ul>
-                  {options.choices.map((c) => (
-                    <li key={c.value}>
-                      <button type="button" className="dlg-choice" title={c.value} onClick={() => submit(c.value)}>
-                        {c.label ?? c.value}
-                      </button>
-                    </li>
-                  ))}
-                </ul>
+                <ChoiceList choices={options.choices} onPick={submit} />
               </div>
             )}
             <div className="dlg-actions">
