@@ -10,7 +10,8 @@ import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirro
 import { search, searchKeymap, highlightSelectionMatches } from '@codemirror/search';
 import { markdown, markdownLanguage } from '@codemirror/lang-markdown';
 import { languages } from '@codemirror/language-data';
-import { syntaxHighlighting, defaultHighlightStyle, indentOnInput, bracketMatching } from '@codemirror/language';
+import { indentOnInput, bracketMatching } from '@codemirror/language';
+import { editorLook } from './editor-theme';
 
 export interface EditorHandle {
   view: EditorView | null;
@@ -26,12 +27,6 @@ interface Props {
   onFiles?(files: File[], pos: number): void;
   handle: EditorHandle;
 }
-
-const theme = EditorView.theme({
-  '&': { height: '100%', fontSize: '15px' },
-  '.cm-scroller': { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', lineHeight: '1.6' },
-  '.cm-content': { padding: '12px 0', maxWidth: '52rem' },
-});
 
 export function MarkdownEditor({ docKey, text, onChange, onScrollLine, onFiles, handle }: Props) {
   const host = useRef<HTMLDivElement>(null);
@@ -55,11 +50,10 @@ export function MarkdownEditor({ docKey, text, onChange, onScrollLine, onFiles, 
           search({ top: true }),
           keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),
           markdown({ base: markdownLanguage, codeLanguages: languages }),
-          syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
           EditorView.lineWrapping,
           placeholder('Write your post…'),
           EditorView.contentAttributes.of({ spellcheck: 'true', autocorrect: 'on', autocapitalize: 'sentences', 'aria-label': 'Editor' }),
-          theme,
+          editorLook,
           EditorView.updateListener.of((u) => {
             if (!u.docChanged) return;
             // Text mid-composition (IME) is not the user's text yet: it goes out at compositionend.
