@@ -1,0 +1,72 @@
+/**
+ * The app's named commands (menu, keyboard, palette) and the window-wide shortcuts.
+ *
+ * One table of names, so the native menu, web-mode keys and a command palette run the same code.
+ */
+import { useCallback, useEffect } from 'react';
+import { openSearchPanel } from '@codemirror/search';
+import { dialogs } from '../dialogs/dialog-store';
+import { chooseAndOpenSite, type OpenSiteDeps } from '../welcome/open-site-flow';
+import type { DocumentSession } from '../state/use-document-session';
+import type { LayoutStore } from '../state/use-layout';
+import { newPost, type OperationDone } from './post-actions';
+import { api } from './api';
+
+interface Deps {
+  hasSite: boolean;
+  opening: string | null;
+  session: DocumentSession;
+  layout: LayoutStore;
+  openDeps: OpenSiteDeps;
+  searchRef: React.RefObject<HTMLInputElement | null>;
+  afterOperation(done: OperationDone): void;
+}
+
+export function useAppCommands({ hasSite, opening, session, layout, openDeps, searchRef, afterOperation }: Deps): (name: string) => void {
+  const { save, beforeOperation, editor, path } = session;
+  const { togglePreview } = layout;
+  const command = useCallback(
+    (name: string) => {
+      if (name === 'save') void save();
+      else if (name === 'quick-open') searchRef.current?.focus();
+      else if (name === 'new-post') {
+        if (!hasSite) return;
+        void (async () => {
+          if (!(await beforeOperation())) return;
+          const done = await newPost(false, path);
+          if (done) afterOperation(done);
+        })();
+      } else if (name === 'toggle-preview') togglePreview();
+      else if (name === 'find' && editor.view) openSearchPanel(editor.view);
+      else if (name === 'open-site') {
+        if (!opening) void chooseAndOpenSite(openDeps);
+      } else if (name === 'zoom-in' || name === 'zoom-out' || name === 'zoom-reset') {
+        const cur = Number(document.documentElement.style.fontSize.replace('%', '') || 100);
+        const next = name === 'zoom-reset' ? 100 : Math.max(60, Math.min(200, cur + (name === 'zoom-in' ? 10 : -10)));
+        document.documentElement.style.fontSize = `${next}%`;
+      }
+    },
+    [save, editor, hasSite, path, beforeOperation, afterOperation, openDeps, opening, togglePreview, searchRef],
+  );
+
+  useEffect(() => api.on('menu-command', (e) => !dialogs.isOpen() && command(e.command)), [command]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || dialogs.isOpen()) return;
+      const key = e.key.toLowerCase();
+      if (key === 's') {
+        e.preventDefault();
+        command('save');
+      } else if (key === 'p') {
+        e.preventDefault();
+        command('quick-open');
+      } else if (key === 'o' && !e.shiftKey) {
+        e.preventDefault();
+        command('open-site');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [command]);
+  return command;
+}
