@@ -133,3 +133,26 @@ function isCalendarDate(text: string): boolean {
   const probe = new Date(Date.UTC(y, mo - 1, d));
   return probe.getUTCFullYear() === y && probe.getUTCMonth() === mo - 1 && probe.getUTCDate() === d;
 }
+
+/** Posts that share a title (ignoring case and spacing): readers and search results cannot tell them apart. */
+export function checkDuplicateTitles(records: readonly PostRecord[], titleLines: ReadonlyMap<string, number> = new Map()): Problem[] {
+  const byTitle = new Map<string, PostRecord[]>();
+  for (const r of records) {
+    if (r.skipped || r.error || !r.title.trim()) continue;
+    const key = r.title.trim().replace(/\s+/g, ' ').toLowerCase();
+    const list = byTitle.get(key);
+    if (list) list.push(r);
+    else byTitle.set(key, [r]);
+  }
+  const out: Problem[] = [];
+  for (const list of byTitle.values()) {
+    if (list.length < 2) continue;
+    for (const r of list) {
+      const others = list.filter((o) => o !== r).map((o) => o.path);
+      const shown = others.length > 3 ? `${others.slice(0, 3).join(', ')} and ${others.length - 3} more` : others.join(', ');
+      const line = titleLines.get(r.path);
+      out.push({ path: r.path, severity: 'warning', code: 'duplicate-title', message: `the title "${r.title}" is also the title of ${shown}`, field: 'title', ...(line ? { line } : {}) });
+    }
+  }
+  return out;
+}

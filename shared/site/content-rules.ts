@@ -1,0 +1,201 @@
+/**
+ * Checks of what readers would see in a post: missing images, links to posts that do not
+ * exist, Liquid that Jekyll runs inside code blocks, and title/description lengths.
+ *
+ * Split in three so a caller can cache: `contentFacts` depends on the file alone,
+ * `checkContent` on the facts and the settings, `checkReferences` on the facts and the site
+ * (a few set lookups per reference).
+ */
+import type { PostRecord } from '../jekyll/site-types';
+import type { Problem } from './check-rules';
+import { siteImagePath } from './image-refs';
+import { bodyFacts, frontMatterImages, type ImageRef, type LinkRef, type LiquidInCode } from './post-facts';
+import type { CheckSettings } from './check-settings';
+import type { SiteContext } from './site-context';
+import { postForUrl, postForPostUrl, sitePathForUrl } from './site-context';
+
+export interface ContentInput {
+  record: PostRecord;
+  /** The front matter as read (no defaults); null when none or invalid. */
+  frontMatter: Record<string, unknown> | null;
+  /** 1-based line of each top-level front-matter key. */
+  keyLines: Record<string, number>;
+  body: string;
+  /** 1-based file line the body starts on. */
+  bodyFirstLine: number;
+}
+
+export interface ContentFacts {
+  path: string;
+  /** Whether Jekyll will output the post (links from unpublished posts break nothing yet). */
+  published: boolean;
+  /** The post's URL, for resolving relative image paths the way a browser does. */
+  url: string;
+  /** False when the front matter says `render_with_liquid: false`. */
+  liquid: boolean;
+  images: ImageRef[];
+  links: LinkRef[];
+  liquidInCode: LiquidInCode[];
+  title: { text: string; line?: number } | null;
+  description: { text: string; line?: number } | null;
+}
+
+/** Everything the content checks need from one post, in one pass over its body. */
+export function contentFacts(input: ContentInput): ContentFacts {
+  const { record, frontMatter, keyLines } = input;
+  const body = bodyFacts(input.body, input.bodyFirstLine);
+  const liquid = frontMatter?.render_with_liquid !== false;
+  const title = typeof frontMatter?.title === 'string' && frontMatter.title.trim() ? { text: frontMatter.title, ...(keyLines.title ? { line: keyLines.title } : {}) } : null;
+  const description = typeof frontMatter?.description === 'string' ? { text: frontMatter.description, ...(keyLines.description ? { line: keyLines.description } : {}) } : null;
+  return {
+    path: record.path,
+    published: record.published && !record.draft,
+    url: record.url,
+    liquid,
+    images: [...frontMatterImages(frontMatter, keyLines), ...body.images],
+    links: liquid ? body.links : body.links.filter((l) => l.kind === 'url'),
+    liquidInCode: liquid ? body.liquidInCode : [],
+    title,
+    description,
+  };
+}
+
+/** Text as a search result shows it: tags dropped, white space collapsed. */
+function plainText(text: string): string {
+  return text
+    .replace(/<[^>]*>/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Problems of one post that need nothing but the post: Liquid in code, SEO lengths. */
+export function checkContent(facts: ContentFacts, settings: CheckSettings): Problem[] {
+  const out: Problem[] = [];
+  for (const c of facts.liquidInCode) {
+    out.push({
+      path: facts.path,
+      severity: 'warning',
+      code: 'liquid-in-code',
+      message: `Liquid inside a code block (${c.sample}): Jekyll runs it, so readers see its output instead of the code; wrap the block in {% raw %} … {% endraw %}`,
+      line: c.line,
+    });
+  }
+  if (facts.title) {
+    const length = [...plainText(facts.title.text)].length;
+    if (length > settings.titleMax) {
+      out.push({
+        path: facts.path,
+        severity: 'warning',
+        code: 'title-length',
+        message: `the title is ${length} characters; search results cut titles after about ${settings.titleMax}`,
+        field: 'title',
+        ...(facts.title.line ? { line: facts.title.line } : {}),
+      });
+    }
+  }
+  if (facts.description) {
+    const length = [...plainText(facts.description.text)].length;
+    if (length < settings.descriptionMin || length > settings.descriptionMax) {
+      out.push({
+        path: facts.path,
+        severity: 'warning',
+        code: 'description-length',
+        message:
+          length < settings.descriptionMin
+            ? `the description is ${length} characters; search results show ${settings.descriptionMin}–${settings.descriptionMax}, so a longer one says more`
+            : `the description is ${length} characters; search results cut it after about ${settings.descriptionMax}`,
+        field: 'description',
+        ...(facts.description.line ? { line: facts.description.line } : {}),
+      });
+    }
+  }
+  return out;
+}
+
+/** Problems of one post against the rest of the site: missing images, links to posts that do not exist. */
+export function checkReferences(facts: ContentFacts, site: SiteContext): Problem[] {
+  const out: Problem[] = [];
+  const where = (line: number, field?: string) => ({ ...(line ? { line } : {}), ...(field ? { field } : {}) });
+  const seenImages = new Set<string>();
+  for (const img of facts.images) {
+    const sitePath = siteImagePath(img.ref, site.baseurl);
+    if (!sitePath) continue;
+    const key = `${img.line}\0${sitePath}`;
+    if (seenImages.has(key)) continue;
+    seenImages.add(key);
+    if (imageExists(img.ref, sitePath, facts, site)) continue;
+    out.push({
+      path: facts.path,
+      severity: 'warning',
+      code: 'missing-image',
+      message: `${img.field ? `${img.field}: ` : ''}the image ${img.ref} is not in the site (looked for ${sitePath})`,
+      ...where(img.line, img.field),
+    });
+  }
+  const severity = facts.published ? 'error' : 'warning';
+  for (const link of facts.links) {
+    if (link.kind === 'post_url') {
+      const found = postForPostUrl(site, link.target);
+      if (found && found.published) continue;
+      out.push({
+        path: facts.path,
+        severity,
+        code: 'broken-post-url',
+        message: found
+          ? `{% post_url ${link.target} %} names ${found.path}, which Jekyll does not publish${found.draft ? ' (a draft)' : ''}: the build stops with "Could not find post"`
+          : `{% post_url ${link.target} %}: no post of this site has that name; the build stops with "Could not find post"`,
+        line: link.line,
+      });
+    } else if (link.kind === 'link') {
+      const target = link.target.replace(/^\/+/, '');
+      if (site.files.has(target)) continue;
+      out.push({
+        path: facts.path,
+        severity,
+        code: 'broken-link-tag',
+        message: `{% link ${link.target} %}: there is no such file in the site; the build stops with "Could not find document"`,
+        line: link.line,
+      });
+    } else {
+      const target = sitePathForUrl(link.target, site.baseurl);
+      if (target === null || !site.isPostLike(target)) continue;
+      const post = postForUrl(site, target);
+      if (post?.published) continue;
+      if (!post && site.hasFileFor(target)) continue;
+      out.push({
+        path: facts.path,
+        severity: 'warning',
+        code: 'broken-link',
+        message: post
+          ? `links to ${link.target}, the URL of ${post.path}, which Jekyll does not publish${post.draft ? ' (a draft)' : ''}: readers get "page not found"`
+          : `links to ${link.target}, but no post of this site has that URL: readers get "page not found"`,
+        line: link.line,
+      });
+    }
+  }
+  return out;
+}
+
+function imageExists(ref: string, sitePath: string, facts: ContentFacts, site: SiteContext): boolean {
+  if (site.files.has(sitePath)) return true;
+  const written = ref.trim();
+  if (written.startsWith('/') || written.startsWith('{')) return false;
+  // A relative path: the browser resolves it against the page's URL; plugins and editors
+  // often against the post's folder.
+  const fromUrl = joinPath(facts.url.replace(/[^/]*$/, ''), sitePath);
+  const fromFile = joinPath(facts.path.replace(/[^/]*$/, ''), sitePath);
+  return (fromUrl !== null && site.files.has(fromUrl)) || (fromFile !== null && site.files.has(fromFile));
+}
+
+/** `dir` + `rel` with `.`/`..` resolved, without a leading slash; null when it climbs above the root. */
+function joinPath(dir: string, rel: string): string | null {
+  const parts: string[] = [];
+  for (const seg of `${dir}/${rel}`.split('/')) {
+    if (!seg || seg === '.') continue;
+    if (seg === '..') {
+      if (!parts.length) return null;
+      parts.pop();
+    } else parts.push(seg);
+  }
+  return parts.join('/');
+}
