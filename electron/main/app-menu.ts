@@ -1,39 +1,52 @@
 /**
- * The native menu with the same shortcuts as web mode: editor actions (and Open Site, whose
- * dialog flow lives in the page) are forwarded to the renderer as `menu-command` events.
+ * The native menu, built from the one command table (shared/commands.ts) so its shortcuts are
+ * the page's shortcuts: every item is forwarded to the renderer as a `menu-command` event.
+ *
+ * The page handles each key itself in both modes (renderer/commands/use-shortcuts.ts), so the
+ * menu shows the accelerators without grabbing them (`registerAccelerator: false`): one press
+ * acts once, and a key works the same in a browser as in the desktop app.
  */
 import { Menu, app, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../../shared/api/contract';
+import { COMMANDS, commandSpec, type CommandId, type MenuName } from '../../shared/commands';
 import type { CoreService } from '../core/service/dispatch';
 import { broadcast } from './ipc-handlers';
 import { openFolder } from './open-folder';
 
+/** A menu item for a command of the table. */
+function commandItem(id: CommandId): MenuItemConstructorOptions {
+  const spec = commandSpec(id);
+  return {
+    label: spec.label,
+    ...(spec.keys ? { accelerator: spec.keys, registerAccelerator: false } : {}),
+    click: () => broadcast('menu-command', { command: id }),
+  };
+}
+
+/** The table's commands of one menu, in table order. */
+function itemsOf(menu: MenuName, except: CommandId[] = []): MenuItemConstructorOptions[] {
+  return COMMANDS.filter((c) => c.menu === menu && !except.includes(c.id)).map((c) => commandItem(c.id));
+}
+
 export async function installMenu(service: CoreService, focused: () => BrowserWindow | undefined): Promise<void> {
   const recent = await service.api.recentSites().catch(() => [] as string[]);
-  const send = (command: MenuCommand) => () => broadcast('menu-command', { command });
-  // The page itself handles these keys in both modes (renderer/app/app.tsx, CodeMirror's search): the menu
-  // shows them but does not grab them, so one press acts once.
-  const pageKey = { registerAccelerator: false };
   const openRecent = (folder: string) => async () => {
     if (await openFolder(service, folder, focused())) await installMenu(service, focused);
   };
   const isMac = process.platform === 'darwin';
+  const file = itemsOf('File');
+  // Open Recent (the sites, not a command) follows Open Site….
+  const afterOpen = COMMANDS.filter((c) => c.menu === 'File').findIndex((c) => c.id === 'open-site') + 1;
+  file.splice(afterOpen, 0, {
+    label: 'Open Recent',
+    submenu: recent.length ? recent.map((folder) => ({ label: folder, click: () => void openRecent(folder)() })) : [{ label: 'No recent sites', enabled: false }],
+  });
+  const view = itemsOf('View', ['zoom-in', 'zoom-out', 'zoom-reset']);
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
       label: '&File',
       submenu: [
-        { label: 'New Post', accelerator: 'CmdOrCtrl+N', click: send('new-post') },
-        { label: 'Open Site…', accelerator: 'CmdOrCtrl+O', click: send('open-site'), ...pageKey },
-        {
-          label: 'Open Recent',
-          submenu: recent.length
-            ? recent.map((folder) => ({ label: folder, click: () => void openRecent(folder)() }))
-            : [{ label: 'No recent sites', enabled: false }],
-        },
-        { type: 'separator' },
-        { label: 'Save', accelerator: 'CmdOrCtrl+S', click: send('save'), ...pageKey },
-        { label: 'Quick Open…', accelerator: 'CmdOrCtrl+P', click: send('quick-open'), ...pageKey },
+        ...file,
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
@@ -49,17 +62,17 @@ export async function installMenu(service: CoreService, focused: () => BrowserWi
         { role: 'paste' },
         { role: 'selectAll' },
         { type: 'separator' },
-        { label: 'Find and Replace…', accelerator: 'CmdOrCtrl+F', click: send('find'), ...pageKey },
+        ...itemsOf('Edit'),
       ],
     },
     {
       label: '&View',
       submenu: [
-        { label: 'Toggle Preview', accelerator: 'CmdOrCtrl+Shift+P', click: send('toggle-preview') },
+        ...view,
         { type: 'separator' },
-        { label: 'Zoom In', accelerator: 'CmdOrCtrl+=', click: send('zoom-in') },
-        { label: 'Zoom Out', accelerator: 'CmdOrCtrl+-', click: send('zoom-out') },
-        { label: 'Actual Size', accelerator: 'CmdOrCtrl+0', click: send('zoom-reset') },
+        commandItem('zoom-in'),
+        commandItem('zoom-out'),
+        commandItem('zoom-reset'),
         { type: 'separator' },
         { role: 'togglefullscreen' },
         ...(app.isPackaged ? [] : [{ role: 'toggleDevTools' as const }]),
