@@ -9,6 +9,7 @@ import type { PostRecord } from '../jekyll/site-types';
 import type { SiteSchema } from '../site/schema';
 import type { Problem } from '../site/check-rules';
 import type { ConflictView, GitStatusView, SyncOutcome } from './git-types';
+import type { CommandId } from '../commands';
 
 export type { ConflictView, GitStatusView, SyncOutcome } from './git-types';
 
@@ -49,11 +50,19 @@ export type SaveResult =
   | { status: 'conflict'; diskText: string; diskVersion: string }
   | { status: 'invalid'; message: string; line?: number; col?: number };
 
+/** A line of a post holding query words: its 1-based line in the file, a snippet, and the words' ranges in it. */
+export interface SearchMatch {
+  line: number;
+  text: string;
+  /** `[start, end)` offsets in `text` of each query word, sorted, not overlapping. */
+  ranges: [number, number][];
+}
+
 export interface SearchHit {
   path: string;
   title: string;
-  /** Up to a few matching lines, 1-based. */
-  matches: { line: number; text: string }[];
+  /** Up to a few matching lines, the ones holding the most query words. */
+  matches: SearchMatch[];
 }
 
 /** What the preview's Liquid needs from the site, fetched once per site and on changes. */
@@ -118,6 +127,7 @@ export interface ApiMethods {
   listPosts: { req: Record<string, never>; res: PostRecord[] };
   readPost: { req: { path: string }; res: PostText };
   savePost: { req: { path: string; text: string; baseVersion: string }; res: SaveResult };
+  /** Posts holding every word of `query` (any order, any case) in the title or text; an empty query starts reading texts ahead. */
   searchPosts: { req: { query: string; limit?: number }; res: SearchHit[] };
   getPreviewContext: { req: Record<string, never>; res: PreviewContext };
   /** Keeps an unsaved buffer outside the site so a crash loses nothing. */
@@ -202,16 +212,8 @@ export interface ApiEvents {
 
 export type EventName = keyof ApiEvents;
 
-export type MenuCommand =
-  | 'save'
-  | 'new-post'
-  | 'open-site'
-  | 'quick-open'
-  | 'find'
-  | 'toggle-preview'
-  | 'zoom-in'
-  | 'zoom-out'
-  | 'zoom-reset';
+/** A native menu item forwarded to the page: any command of the one table (shared/commands.ts). */
+export type MenuCommand = CommandId;
 
 /** Every method name, for transports that route by name. */
 export const methodNames: readonly MethodName[] = [
