@@ -25,6 +25,8 @@ export interface SchemaField {
   default?: unknown;
   /** Sub-fields of a map. */
   fields?: SchemaField[];
+  /** Set by under 5% of posts: the form shows it only on posts that have it (or after "Add field…"). */
+  rare?: boolean;
 }
 
 export interface SiteSchema {
@@ -116,11 +118,31 @@ function fieldsFrom(maps: readonly Record<string, unknown>[], depth: number): Sc
   return out;
 }
 
-const FIRST = ['title', 'date', 'layout', 'categories', 'category', 'tags', 'author'];
+/** Jekyll's own keys in the order a writer fills them in; image fields come right after them. */
+const FIRST = ['title', 'date', 'categories', 'category', 'tags', 'tag'];
+/** Keys shown on every post once any post uses them, however few do. */
+const CORE = new Set(['title', 'date', 'categories', 'category', 'tags', 'tag']);
+/** A key set by fewer than this share of posts is offered under "Add field…" instead of on every post. */
+export const RARE_SHARE = 0.05;
+/** What Jekyll assumes when a post leaves a boolean out (a missing `published:` is published). */
+const JEKYLL_BOOLEAN_DEFAULTS: Record<string, boolean> = { published: true, render_with_liquid: true };
 
-function rank(field: SchemaField): number {
+/** The banner-like field: an image, or a group holding one (`banner: { image }`). */
+function isImageField(field: SchemaField): boolean {
+  return field.type === 'image' || (field.type === 'map' && !!field.fields?.some((f) => f.type === 'image'));
+}
+
+function rank(field: SchemaField): [number, number] {
   const i = FIRST.indexOf(field.key);
-  return i >= 0 ? i - 100 : -field.count;
+  if (i >= 0) return [i, 0];
+  if (isImageField(field)) return [FIRST.length, -field.count];
+  return [FIRST.length + 1, -field.count];
+}
+
+function compareFields(a: SchemaField, b: SchemaField): number {
+  const [ga, ca] = rank(a);
+  const [gb, cb] = rank(b);
+  return ga - gb || ca - cb || a.key.localeCompare(b.key);
 }
 
 interface ExplicitField {
@@ -154,7 +176,12 @@ export function inferSchema(input: SchemaInput): SiteSchema {
   }
   const title = fields.find((f) => f.key === 'title');
   if (title) title.required = true;
-  fields.sort((a, b) => rank(a) - rank(b) || a.key.localeCompare(b.key));
+  fields.sort(compareFields);
+  const posts = input.frontMatters.length;
+  for (const f of fields) {
+    f.rare = !f.required && !CORE.has(f.key) && f.count < posts * RARE_SHARE;
+    if (f.type === 'boolean' && f.default === undefined && f.key in JEKYLL_BOOLEAN_DEFAULTS) f.default = JEKYLL_BOOLEAN_DEFAULTS[f.key];
+  }
 
   const explicit = input.explicit && typeof input.explicit === 'object' ? (input.explicit as { fields?: unknown; order?: unknown; hidden?: unknown }) : null;
   if (explicit) {
@@ -162,6 +189,8 @@ export function inferSchema(input: SchemaInput): SiteSchema {
     for (const [key, def] of Object.entries(defs)) {
       let f = fields.find((x) => x.key === key);
       if (!f) fields.push((f = { key, label: labelOf(key), type: 'text', count: 0, required: false, hidden: false }));
+      // Named by the blog itself: shown on every post.
+      f.rare = false;
       if (!def || typeof def !== 'object') continue;
       if (typeof def.label === 'string') f.label = def.label;
       if (typeof def.type === 'string' && TYPES.has(def.type as FieldType)) f.type = def.type as FieldType;
@@ -177,7 +206,35 @@ export function inferSchema(input: SchemaInput): SiteSchema {
       const order = explicit.order.map(String);
       const pos = (f: SchemaField) => (order.includes(f.key) ? order.indexOf(f.key) : order.length);
       fields.sort((a, b) => pos(a) - pos(b));
+      for (const f of fields) if (order.includes(f.key)) f.rare = false;
     }
   }
-  return { posts: input.frontMatters.length, fields };
+  return { posts, fields };
+}
+
+/** The value a form shows for a key the post leaves out: the blog's `defaults:`, else Jekyll's own. */
+export function effectiveDefault(field: SchemaField): unknown {
+  return field.default !== undefined ? field.default : JEKYLL_BOOLEAN_DEFAULTS[field.key];
+}
+
+function isSet(data: Record<string, unknown>, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(data, key);
+}
+
+/**
+ * The fields a post's form shows, in order: every field that is not hidden and not rare, the rare
+ * ones this post sets or the user added, then keys the schema does not know (edited as YAML).
+ */
+export function formFields(schema: SiteSchema, data: Record<string, unknown>, added: readonly string[] = []): SchemaField[] {
+  const known = new Set(schema.fields.map((f) => f.key));
+  const shown = schema.fields.filter((f) => !f.hidden && (!f.rare || isSet(data, f.key) || added.includes(f.key)));
+  const extra = Object.keys(data).filter((k) => !known.has(k));
+  return [...shown, ...extra.map((key): SchemaField => ({ key, label: key, type: 'yaml', count: 0, required: false, hidden: false }))];
+}
+
+/** What "Add field…" offers: the rare fields this post does not show yet, most used first. */
+export function addableFields(schema: SiteSchema, data: Record<string, unknown>, added: readonly string[] = []): SchemaField[] {
+  return schema.fields
+    .filter((f) => !f.hidden && f.rare && !isSet(data, f.key) && !added.includes(f.key))
+    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
 }
