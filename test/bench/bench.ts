@@ -16,8 +16,10 @@ import { corporaReport } from './corpora-report';
 import { uiBench } from './ui-bench';
 import { manageBench } from './manage-bench';
 import { gitBench } from './git-bench';
+import { kramdownCompareCli } from './kramdown-compare';
+import { benchPostCount, runWebChild, userBench } from './user-bench';
 
-const POSTS = 10_000;
+const POSTS = benchPostCount();
 
 async function childIndex(site: string, cacheDir: string): Promise<{ ms: number; rssMb: number; posts: number; fromCache: number }> {
   return new Promise((resolve, reject) => {
@@ -56,11 +58,16 @@ async function timeJekyllRead(site: string): Promise<string> {
 
 async function main(): Promise<void> {
   if (process.argv[2] === '--child-index') return runChild(process.argv[3], process.argv[4]);
+  if (process.argv[2] === '--kramdown') return kramdownCompareCli(process.argv.slice(3), path.resolve(__dirname, '../../../shared/corpora'));
+  if (process.argv[2] === '--child-web') return runWebChild(process.argv[3], process.argv[4], process.argv[5]);
   const log = (line: string) => process.stdout.write(`${line}\n`);
   const work = await mkdtemp(path.join(os.tmpdir(), 'pw-bench-'));
   const site = path.join(work, 'site');
   const cacheDir = path.join(work, 'cache');
   log(`bench: node ${process.version}, ${os.cpus().length} cores, ${os.platform()}`);
+  // POSTWRIGHT_BENCH_ONLY=user runs only the realistic-site figures (quicker while iterating).
+  if (process.env.POSTWRIGHT_BENCH_ONLY !== 'classic') await userBench(__filename, path.resolve(__dirname, '..'), log);
+  if (process.env.POSTWRIGHT_BENCH_ONLY === 'user') return rm(work, { recursive: true, force: true });
   let t = performance.now();
   await generateSite(site, { posts: POSTS, bodyBytes: 4096, drafts: 50 });
   log(`generated ${POSTS} posts (~4 KB bodies) + 50 drafts in ${((performance.now() - t) / 1000).toFixed(1)} s`);
