@@ -1,0 +1,82 @@
+/**
+ * Renders the toast store with Radix Toast: a live region screen readers announce, F8 to reach the
+ * toasts by keyboard, pause on hover/focus, swipe to dismiss. Mount once, near the root.
+ */
+import { useSyncExternalStore } from 'react';
+import * as Toast from '@radix-ui/react-toast';
+import { CheckCircle2, CircleAlert, Info, LoaderCircle, X } from 'lucide-react';
+import { dismissToast, getToasts, subscribeToasts, type ToastItem } from './toast-store';
+import './toasts.css';
+
+function ToneIcon({ item }: { item: ToastItem }) {
+  if (item.progress !== undefined) return <LoaderCircle className="toast-icon spin" aria-hidden />;
+  if (item.tone === 'error') return <CircleAlert className="toast-icon error" aria-hidden />;
+  if (item.tone === 'success') return <CheckCircle2 className="toast-icon success" aria-hidden />;
+  return <Info className="toast-icon" aria-hidden />;
+}
+
+function OneToast({ item }: { item: ToastItem }) {
+  const running = item.progress !== undefined;
+  return (
+    <Toast.Root
+      className={`toast ${item.tone ?? 'info'}`}
+      open={item.open}
+      duration={item.duration}
+      type={item.tone === 'error' ? 'foreground' : 'background'}
+      onOpenChange={(open) => {
+        if (!open) dismissToast(item.id);
+      }}
+      data-testid="toast"
+    >
+      <ToneIcon item={item} />
+      <div className="toast-body">
+        <Toast.Title className="toast-title">{item.title}</Toast.Title>
+        {item.description && <Toast.Description className="toast-description">{item.description}</Toast.Description>}
+        {running && (
+          <div
+            className={`toast-progress ${item.progress === null ? 'indeterminate' : ''}`}
+            role="progressbar"
+            aria-label={item.title}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={item.progress === null ? undefined : Math.round((item.progress ?? 0) * 100)}
+          >
+            <span style={item.progress === null ? undefined : { width: `${Math.round((item.progress ?? 0) * 100)}%` }} />
+          </div>
+        )}
+      </div>
+      {item.action && (
+        <Toast.Action
+          className="toast-action"
+          altText={item.action.altText ?? item.action.label}
+          onClick={() => {
+            const action = item.action!;
+            dismissToast(item.id);
+            void action.run();
+          }}
+        >
+          {item.action.label}
+        </Toast.Action>
+      )}
+      {!running && (
+        <Toast.Close className="toast-close icon-button ghost" aria-label="Dismiss">
+          <X aria-hidden />
+        </Toast.Close>
+      )}
+    </Toast.Root>
+  );
+}
+
+/** The toasts, bottom right; `children` is the app, inside the provider so toasts can be announced from anywhere. */
+export function Toaster({ children }: { children?: React.ReactNode }) {
+  const items = useSyncExternalStore(subscribeToasts, getToasts);
+  return (
+    <Toast.Provider swipeDirection="right" label="Notification">
+      {children}
+      {items.map((item) => (
+        <OneToast key={item.id} item={item} />
+      ))}
+      <Toast.Viewport className="toast-viewport" />
+    </Toast.Provider>
+  );
+}
