@@ -20,6 +20,8 @@ export interface ContentInput {
   frontMatter: Record<string, unknown> | null;
   /** 1-based line of each top-level front-matter key. */
   keyLines: Record<string, number>;
+  /** Jekyll's data for the post (defaults + front matter), for settings a default may set. */
+  data?: Record<string, unknown> | null;
   body: string;
   /** 1-based file line the body starts on. */
   bodyFirstLine: number;
@@ -31,6 +33,8 @@ export interface ContentFacts {
   published: boolean;
   /** The post's URL, for resolving relative image paths the way a browser does. */
   url: string;
+  /** `media_subpath` (or the older `img_path`) that relative image paths are joined to, or null. */
+  mediaBase: string | null;
   /** False when the front matter says `render_with_liquid: false`. */
   liquid: boolean;
   images: ImageRef[];
@@ -44,13 +48,16 @@ export interface ContentFacts {
 export function contentFacts(input: ContentInput): ContentFacts {
   const { record, frontMatter, keyLines } = input;
   const body = bodyFacts(input.body, input.bodyFirstLine);
-  const liquid = frontMatter?.render_with_liquid !== false;
+  const data = input.data ?? frontMatter;
+  const liquid = data?.render_with_liquid !== false;
+  const base = data?.media_subpath ?? data?.img_path;
   const title = typeof frontMatter?.title === 'string' && frontMatter.title.trim() ? { text: frontMatter.title, ...(keyLines.title ? { line: keyLines.title } : {}) } : null;
   const description = typeof frontMatter?.description === 'string' ? { text: frontMatter.description, ...(keyLines.description ? { line: keyLines.description } : {}) } : null;
   return {
     path: record.path,
     published: record.published && !record.draft,
     url: record.url,
+    mediaBase: typeof base === 'string' && base.trim() ? base.trim().replace(/^\{\{-?\s*site\.baseurl\s*-?\}\}/, '') : null,
     liquid,
     images: [...frontMatterImages(frontMatter, keyLines), ...body.images],
     links: liquid ? body.links : body.links.filter((l) => l.kind === 'url'),
@@ -123,12 +130,24 @@ export function checkReferences(facts: ContentFacts, site: SiteContext): Problem
     const key = `${img.line}\0${sitePath}`;
     if (seenImages.has(key)) continue;
     seenImages.add(key);
-    if (imageExists(img.ref, sitePath, facts, site)) continue;
+    const candidates = imageCandidates(img, sitePath, facts);
+    if (!candidates.length || candidates.some((c) => site.files.has(c))) continue;
+    if (site.files.has(sitePath) && !sitePath.startsWith('..')) {
+      out.push({
+        path: facts.path,
+        severity: 'warning',
+        code: 'relative-image',
+        message: `${img.field ? `${img.field}: ` : ''}${img.ref} is at the site's root, but a browser looks for it next to the page (${candidates[0]}): write /${sitePath}`,
+        ...where(img.line, img.field),
+      });
+      continue;
+    }
+    const shown = candidates[0] === img.ref.trim() || `/${candidates[0]}` === img.ref.trim() ? '' : ` (looked for ${candidates.join(' and ')})`;
     out.push({
       path: facts.path,
       severity: 'warning',
       code: 'missing-image',
-      message: `${img.field ? `${img.field}: ` : ''}the image ${img.ref} is not in the site (looked for ${sitePath})`,
+      message: `${img.field ? `${img.field}: ` : ''}the image ${img.ref} is not in the site${shown}`,
       ...where(img.line, img.field),
     });
   }
@@ -176,15 +195,23 @@ export function checkReferences(facts: ContentFacts, site: SiteContext): Problem
   return out;
 }
 
-function imageExists(ref: string, sitePath: string, facts: ContentFacts, site: SiteContext): boolean {
-  if (site.files.has(sitePath)) return true;
-  const written = ref.trim();
-  if (written.startsWith('/') || written.startsWith('{')) return false;
-  // A relative path: the browser resolves it against the page's URL; plugins and editors
-  // often against the post's folder.
-  const fromUrl = joinPath(facts.url.replace(/[^/]*$/, ''), sitePath);
-  const fromFile = joinPath(facts.path.replace(/[^/]*$/, ''), sitePath);
-  return (fromUrl !== null && site.files.has(fromUrl)) || (fromFile !== null && site.files.has(fromFile));
+/**
+ * Site paths where an image may live. Written from the root: there. Relative: under the post's
+ * `media_subpath`/`img_path` (Chirpy) when set; a front-matter value from the root (themes pass it
+ * through `relative_url`); a body image next to the page's URL (what a browser does) or the
+ * post's file (what post-files plugins do).
+ */
+function imageCandidates(img: ImageRef, sitePath: string, facts: ContentFacts): string[] {
+  const written = img.ref.trim();
+  if (written.startsWith('/') || written.startsWith('{')) return [sitePath];
+  if (facts.mediaBase !== null && /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(facts.mediaBase)) return [];
+  const dirs = facts.mediaBase !== null ? [facts.mediaBase] : img.field ? [''] : [facts.url.replace(/[^/]*$/, ''), facts.path.replace(/[^/]*$/, '')];
+  const out: string[] = [];
+  for (const dir of dirs) {
+    const p = joinPath(dir, sitePath);
+    if (p !== null && !out.includes(p)) out.push(p);
+  }
+  return out;
 }
 
 /** `dir` + `rel` with `.`/`..` resolved, without a leading slash; null when it climbs above the root. */

@@ -45,6 +45,7 @@ const FENCE = /^(\s*)(`{3,}|~{3,})(.*)$/;
 const REF_DEF = /^ {0,3}\[([^\]]+)\]:[ \t]*<?([^\s>]+)>?/;
 const LIQUID_TAG = /\{%-?\s*([A-Za-z_]+)([^%]*)%\}/g;
 const HTML_ATTR = /<(img|a)\b[^>]*?\s(src|href)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
+const HTML_START = /<(?:img|a)\s/i;
 const IMAGE_EXT = /\.(png|jpe?g|gif|webp|avif|svg)$/i;
 
 interface Fence {
@@ -74,6 +75,10 @@ export function bodyFacts(body: string, firstLine = 1): BodyFacts {
     if (end < 0) end = body.length;
     let line = body.slice(start, end);
     if (line.endsWith('\r')) line = line.slice(0, -1);
+    let indent = 0;
+    while (line.charCodeAt(indent) === 32 || line.charCodeAt(indent) === 9) indent++;
+    const lead = line[indent];
+    const maybeFence = lead === '`' || lead === '~';
 
     // Liquid on this line: which parts are live (outside raw/comment) and which tags it has.
     const live = liveLiquid(line, { inRaw, inComment });
@@ -88,7 +93,7 @@ export function bodyFacts(body: string, firstLine = 1): BodyFacts {
         closes = !!endHl;
         liquid = live.liquid.filter((t) => t.name !== 'endhighlight' && (!endHl || t.index < endHl.index));
       } else {
-        const close = FENCE.exec(line);
+        const close = maybeFence ? FENCE.exec(line) : null;
         closes = !!close && close[2][0] === fence.char && close[2].length >= fence.length && close[3].trim() === '';
         liquid = closes ? [] : live.liquid;
       }
@@ -99,7 +104,7 @@ export function bodyFacts(body: string, firstLine = 1): BodyFacts {
       for (const t of live.tags) addTagLink(t, lineNo, links);
       if (closes) fence = null;
     } else {
-      const open = FENCE.exec(line);
+      const open = maybeFence ? FENCE.exec(line) : null;
       if (open && !(open[2][0] === '`' && open[3].includes('`'))) {
         fence = { char: open[2][0], length: open[2].length, line: lineNo, reported: false, highlight: false };
       } else {
@@ -111,14 +116,14 @@ export function bodyFacts(body: string, firstLine = 1): BodyFacts {
           if (inner.length) liquidInCode.push({ line: lineNo, blockLine: lineNo, sample: shorten(inner[0].text) });
           else if (!endHl) fence = { char: '', length: 0, line: lineNo, reported: false, highlight: true };
         }
-        const def = REF_DEF.exec(line);
+        const def = lead === '[' ? REF_DEF.exec(line) : null;
         if (def) {
           const label = def[1].trim().toLowerCase();
           if (!defs.has(label)) defs.set(label, def[2]);
         } else {
           const visible = withoutHtmlComments(line, inHtmlComment);
           inHtmlComment = visible.inComment;
-          if (visible.text) scanMarkup(withoutCodeSpans(visible.text), lineNo, images, links, refUses);
+          if (visible.text && (visible.text.includes(']') || visible.text.includes('<'))) scanMarkup(withoutCodeSpans(visible.text), lineNo, images, links, refUses);
         }
       }
     }
@@ -292,7 +297,7 @@ function scanMarkup(line: string, lineNo: number, images: ImageRef[], links: Lin
     }
     i = line.indexOf(']', i + 1);
   }
-  if (line.includes('<')) {
+  if (HTML_START.test(line)) {
     HTML_ATTR.lastIndex = 0;
     for (let m = HTML_ATTR.exec(line); m; m = HTML_ATTR.exec(line)) {
       const url = (m[3] ?? m[4] ?? '').trim();

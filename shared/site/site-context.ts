@@ -14,7 +14,7 @@ export interface SiteContext {
   byPostUrlName: ReadonlyMap<string, PostRecord>;
   /** Post by Jekyll's legacy `post_url` match: slug and day (`slug|2024-01-02`). */
   byLegacyName: ReadonlyMap<string, PostRecord>;
-  /** True for a site path shaped like this site's post URLs (so a miss is a broken link, not a page we cannot see). */
+  /** True for a site path shaped like this site's post URLs (`/2024/01/02/x.html`, `/blog/x/`), so a miss is a broken link. */
   isPostLike(sitePath: string): boolean;
   /** True when a page or file of the site could produce this URL (`about.md` for `/about/`). */
   hasFileFor(sitePath: string): boolean;
@@ -58,8 +58,14 @@ function shapeOf(key: string): string | null {
   return segs.map((s, i) => (i === segs.length - 1 ? '*' : /^\d+$/.test(s) ? '#' : s.toLowerCase())).join('/');
 }
 
-export function siteContext(files: Iterable<string>, records: readonly PostRecord[], baseurl: string): SiteContext {
+/**
+ * The lookups for a site. `pageUrls` are the `permalink:`s of its pages, when known: a link of a
+ * post-like shape without a date (`/blog/about/`) is only reported when no page claims it either.
+ */
+export function siteContext(files: Iterable<string>, records: readonly PostRecord[], baseurl: string, pageUrls: Iterable<string> = []): SiteContext {
   const fileSet = files instanceof Set ? (files as Set<string>) : new Set(files);
+  const pages = new Set<string>();
+  for (const u of pageUrls) pages.add(urlKey(u));
   const byUrl = new Map<string, PostRecord>();
   const byPostUrlName = new Map<string, PostRecord>();
   const byLegacyName = new Map<string, PostRecord>();
@@ -86,7 +92,7 @@ export function siteContext(files: Iterable<string>, records: readonly PostRecor
   }
   const hasFileFor = (sitePath: string): boolean => {
     const p = sitePath.replace(/^\/+/, '');
-    if (fileSet.has(p)) return true;
+    if (fileSet.has(p) || pages.has(urlKey(sitePath))) return true;
     const bare = p.replace(/\/+$/, '').replace(/\.html?$/, '');
     for (const ext of PAGE_EXT) if (fileSet.has(`${bare}${ext}`) || fileSet.has(`${bare}/index${ext}`)) return true;
     return false;

@@ -12,7 +12,7 @@ import { inBatches } from '../util/batches';
 import { indexPostFileSync } from './post-record-file';
 import { scanSite } from './scan-site';
 import { loadSiteConfig } from './site-config';
-import { listSiteFiles } from './site-file-list';
+import { listSiteFiles, pagePermalinks } from './site-file-list';
 
 export interface CheckReport {
   problems: Problem[];
@@ -42,14 +42,15 @@ export async function checkSite(root: string, now = Date.now()): Promise<CheckRe
     const problems = checkPost({ record: post.record, data: post.result?.frontMatter ?? null, keyLines, size: post.size }, new Date(now));
     const facts =
       parts && post.text !== undefined && post.result && !post.record.error && !post.record.skipped
-        ? contentFacts({ record: post.record, frontMatter: post.result.frontMatter, keyLines, body: parts.body, bodyFirstLine: lineOfOffset(post.text, parts.bodyOffset) })
+        ? contentFacts({ record: post.record, frontMatter: post.result.frontMatter, data: post.result.data, keyLines, body: parts.body, bodyFirstLine: lineOfOffset(post.text, parts.bodyOffset) })
         : null;
     if (facts) problems.push(...checkContent(facts, settings.settings));
     indexed.push({ post, problems, facts });
   });
   const problems = indexed.flatMap((i) => i.problems);
   const records = indexed.map((i) => i.post.record);
-  const site = siteContext(await siteFiles, records, config.config.baseurl);
+  const files = await siteFiles;
+  const site = siteContext(files, records, config.config.baseurl, await pagePermalinks(absRoot, files));
   const titleLines = new Map<string, number>();
   for (const i of indexed) {
     if (!i.facts) continue;

@@ -1,8 +1,8 @@
 /**
- * Every file of a site that a link or image could point at, for the reference checks: the
- * whole tree except build output, caches, dependencies and hidden folders.
+ * Every file of a site that a link or image could point at (the whole tree except build output,
+ * caches, dependencies and hidden folders) and the permalinks of its pages, for the reference checks.
  */
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 const SKIP = new Set(['_site', 'node_modules', '.git', '.jekyll-cache', '.sass-cache', '.bundle']);
@@ -29,5 +29,35 @@ export async function listSiteFiles(root: string): Promise<Set<string>> {
     await Promise.all(folders);
   };
   await walk(root, '');
+  return out;
+}
+
+const PAGE = /\.(?:md|markdown|mkdown|mkdn|mkd|html?)$/i;
+const PERMALINK = /^permalink:[ \t]*["']?([^"'#\r\n]+?)["']?[ \t]*(?:#.*)?$/m;
+const PAGE_LIMIT = 5_000;
+
+/**
+ * The `permalink:` of each page (a Markdown or HTML file outside `_` folders with front matter),
+ * so a link to `/blog/archive/` served by `pages/archive.md` is not taken for a missing post.
+ */
+export async function pagePermalinks(root: string, files: ReadonlySet<string>): Promise<string[]> {
+  const pages = [...files].filter((f) => PAGE.test(f) && !f.split('/').some((seg) => seg.startsWith('_'))).slice(0, PAGE_LIMIT);
+  const out: string[] = [];
+  for (let i = 0; i < pages.length; i += 64) {
+    await Promise.all(
+      pages.slice(i, i + 64).map(async (rel) => {
+        let head: string;
+        try {
+          head = (await readFile(path.join(root, rel), 'utf8')).slice(0, 4096);
+        } catch {
+          return;
+        }
+        if (!head.startsWith('---')) return;
+        const end = head.indexOf('\n---', 3);
+        const m = PERMALINK.exec(end < 0 ? head : head.slice(0, end));
+        if (m) out.push(m[1]);
+      }),
+    );
+  }
   return out;
 }
