@@ -1,10 +1,12 @@
 /**
  * Tags and categories of the whole blog: counts, the posts using each, near-duplicates, and
- * rename / merge / delete with a preview of every file and line before anything is written.
+ * rename / merge / delete with a preview of every file and line before anything is written. A filter
+ * box narrows a long list by name.
  */
 import { useEffect, useState } from 'react';
 import type { TaxonomyView, TermChangeRequest } from '../../shared/api/contract';
 import { api } from '../app/api';
+import '../find/find.css';
 
 type Kind = 'tag' | 'category';
 type Preview = { request: TermChangeRequest; files: { path: string; lines: { line: number; before: string; after: string }[] }[] };
@@ -26,6 +28,7 @@ export function TaxonomyPanel({ onApplied, onOpenPost }: Props) {
   const [commit, setCommit] = useState(false);
   const [isRepo, setIsRepo] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [filter, setFilter] = useState('');
   useEffect(() => {
     void api.gitStatus().then((s) => setIsRepo(s.isRepo), () => setIsRepo(false));
     return api.on('batch-progress', setProgress);
@@ -34,7 +37,10 @@ export function TaxonomyPanel({ onApplied, onOpenPost }: Props) {
   const load = () => void api.getTaxonomy().then(setView, (e) => setError((e as Error).message));
   useEffect(load, []);
 
-  const terms = view ? (kind === 'tag' ? view.tags : view.categories) : [];
+  const allTerms = view ? (kind === 'tag' ? view.tags : view.categories) : [];
+  const needle = filter.trim().toLowerCase();
+  // Selected names stay listed while filtering, so a merge can gather names found by several filters.
+  const terms = needle ? allTerms.filter((t) => t.name.toLowerCase().includes(needle) || selected.includes(t.name)) : allTerms;
   const dupes = new Set((view?.nearDuplicates ?? []).filter((d) => d.kind === kind).flatMap((d) => d.names));
   const toggle = (name: string) => setSelected((s) => (s.includes(name) ? s.filter((x) => x !== name) : [...s, name]));
 
@@ -114,6 +120,18 @@ export function TaxonomyPanel({ onApplied, onOpenPost }: Props) {
           </ul>
         </div>
       )}
+      <div className="term-list-filter">
+        <input
+          type="search"
+          aria-label={kind === 'tag' ? 'Filter tags' : 'Filter categories'}
+          placeholder={kind === 'tag' ? 'Filter tags…' : 'Filter categories…'}
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+        />
+        <span className="term-count" aria-live="polite">
+          {needle ? `${terms.length} of ${allTerms.length}` : ''}
+        </span>
+      </div>
       <ul className="term-list" aria-label={kind === 'tag' ? 'Tags' : 'Categories'}>
         {terms.map((t) => (
           <li key={t.name} className={dupes.has(t.name) ? 'near-dup' : ''}>

@@ -5,7 +5,8 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { PostRecord } from '../../shared/jekyll/site-types';
 import { api } from '../app/api';
-import { filterPosts, termsOf, type PostFilter, type SortKey, type StateFilter } from './filter-posts';
+import { TermFilter } from '../find/term-filter';
+import { filterPosts, termCounts, type PostFilter, type SortKey, type StateFilter } from './filter-posts';
 
 const ROW = 54;
 
@@ -46,8 +47,8 @@ export const PostList = memo(function PostList({ posts, selected, onSelect, sear
   }, []);
 
   const shown = useMemo(() => filterPosts(posts, filter), [posts, filter]);
-  const categories = useMemo(() => termsOf(posts, (p) => p.categories), [posts]);
-  const tags = useMemo(() => termsOf(posts, (p) => p.tags), [posts]);
+  const categories = useMemo(() => termCounts(posts, (p) => p.categories), [posts]);
+  const tags = useMemo(() => termCounts(posts, (p) => p.tags), [posts]);
   const first = Math.max(0, Math.floor(scrollTop / ROW) - 5);
   const last = Math.min(shown.length, Math.ceil((scrollTop + height) / ROW) + 5);
 
@@ -63,7 +64,7 @@ export const PostList = memo(function PostList({ posts, selected, onSelect, sear
   return (
     <nav className="sidebar" aria-label="Posts sidebar">
       <div className="filters">
-        <input ref={searchRef} type="search" placeholder="Search titles and text (Ctrl+P)" aria-label="Search posts" value={filter.query} onChange={(e) => setFilter({ ...filter, query: e.target.value })} />
+        <input ref={searchRef} type="search" placeholder="Filter by title and text" aria-label="Search posts" value={filter.query} onChange={(e) => setFilter({ ...filter, query: e.target.value })} />
         <div className="filter-row">
           <select aria-label="Sort" value={filter.sort} onChange={(e) => setFilter({ ...filter, sort: e.target.value as SortKey })}>
             <option value="date-desc">Newest first</option>
@@ -79,18 +80,8 @@ export const PostList = memo(function PostList({ posts, selected, onSelect, sear
           </select>
         </div>
         <div className="filter-row">
-          <select aria-label="Category" value={filter.category} onChange={(e) => setFilter({ ...filter, category: e.target.value })}>
-            <option value="">Any category</option>
-            {categories.map((c) => (
-              <option key={c}>{c}</option>
-            ))}
-          </select>
-          <select aria-label="Tag" value={filter.tag} onChange={(e) => setFilter({ ...filter, tag: e.target.value })}>
-            <option value="">Any tag</option>
-            {tags.map((t) => (
-              <option key={t}>{t}</option>
-            ))}
-          </select>
+          <TermFilter label="Category" terms={categories} value={filter.category} onChange={(category) => setFilter((f) => ({ ...f, category }))} />
+          <TermFilter label="Tag" terms={tags} value={filter.tag} onChange={(tag) => setFilter((f) => ({ ...f, tag }))} />
         </div>
         <div className="count" aria-live="polite">
           {shown.length} of {posts.length}
