@@ -34,6 +34,13 @@ function hasPrecedence(oldScope: FrontMatterDefault['scope'] | null, newScope: F
   return oldScope.type === undefined;
 }
 
+/**
+ * Merged results per defaults list, keyed by which scopes matched: a site has a handful of
+ * scope combinations, so the merging happens once per combination instead of once per post.
+ * The merged maps are shared and must not be mutated (deepMerge always copies).
+ */
+const mergedByScopes = new WeakMap<readonly FrontMatterDefault[], Map<string, Record<string, unknown>>>();
+
 /** Merged default values for a file at `relPath` of collection `type` (`posts`). */
 export function defaultsFor(
   defaults: readonly FrontMatterDefault[],
@@ -41,6 +48,15 @@ export function defaultsFor(
   type: string,
   collectionsDir = '',
 ): Record<string, unknown> {
+  let key = type;
+  for (let i = 0; i < defaults.length; i++) {
+    const set = defaults[i];
+    if (appliesPath(set.scope.path ?? '', relPath, collectionsDir) && appliesType(set.scope, type)) key += `,${i}`;
+  }
+  let memo = mergedByScopes.get(defaults);
+  if (!memo) mergedByScopes.set(defaults, (memo = new Map()));
+  const hit = memo.get(key);
+  if (hit) return hit;
   let merged: Record<string, unknown> = {};
   let oldScope: FrontMatterDefault['scope'] | null = null;
   for (const set of defaults) {
@@ -52,5 +68,6 @@ export function defaultsFor(
       merged = deepMerge(set.values, merged);
     }
   }
+  memo.set(key, merged);
   return merged;
 }

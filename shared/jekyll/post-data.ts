@@ -37,6 +37,8 @@ export interface PostResult {
   frontMatter: Record<string, unknown> | null;
   /** 1-based line in the file where the YAML starts (for error positions). */
   yamlFirstLine: number;
+  /** Instant of the post's date (null when it has none), as the record's date says. */
+  epochMs: number | null;
 }
 
 class ReadError extends Error {}
@@ -50,8 +52,12 @@ function isMap(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof YamlDate) && !(value instanceof YamlTime);
 }
 
-function flattenDeep(values: unknown[]): unknown[] {
-  return values.flatMap((v) => (Array.isArray(v) ? flattenDeep(v) : [v]));
+function flattenDeep(values: readonly unknown[], out: unknown[] = []): unknown[] {
+  for (const v of values) {
+    if (Array.isArray(v)) flattenDeep(v, out);
+    else out.push(v);
+  }
+  return out;
 }
 
 /** Ruby's `a | b`: both arrays' items in order, without duplicates (`eql?`: same type and value). */
@@ -144,8 +150,8 @@ export function computePost(input: PostInput): PostResult {
   let frontMatter: Record<string, unknown> | null = null;
   let data: Record<string, unknown> = { categories: categoriesFromPath(path, draft) };
   try {
-    const defaults = defaultsFor(config.defaults, path, 'posts', config.collectionsDir);
-    if (Object.keys(defaults).length) data = mergeData(data, defaults);
+    const defaults = config.defaults.length ? defaultsFor(config.defaults, path, 'posts', config.collectionsDir) : null;
+    if (defaults && Object.keys(defaults).length) data = mergeData(data, defaults);
     if (parts.frontMatter) {
       const parsed = readYaml(parts.frontMatter.yaml);
       if (!parsed.ok) throw new ReadError(`${parsed.line + yamlFirstLine - 1}:${parsed.col}: ${parsed.message}`);
@@ -228,5 +234,5 @@ export function computePost(input: PostInput): PostResult {
     url,
     ...(error ? { error } : {}),
   };
-  return { record, data: error ? null : data, frontMatter, yamlFirstLine };
+  return { record, data: error ? null : data, frontMatter, yamlFirstLine, epochMs };
 }

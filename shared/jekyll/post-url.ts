@@ -37,37 +37,69 @@ function isoWeek(year: number, month: number, day: number): { year: number; week
   return { year: date.getUTCFullYear(), week: Math.ceil(((date.getTime() - yearStart) / 86400000 + 1) / 7) };
 }
 
-function placeholders(input: UrlInputs): Record<string, string> {
-  const p = zonedParts(input.epochMs, input.timezone);
-  const yDay = Math.round((Date.UTC(p.year, p.month - 1, p.day) - Date.UTC(p.year, 0, 1)) / 86400000) + 1;
-  const week = isoWeek(p.year, p.month, p.day);
-  const categories = [...new Set(input.categories.map((c) => rubyToS(c).toLowerCase()))].join('/');
-  return {
-    collection: 'posts',
-    path: input.cleanedRelativePath,
-    name: slugify(input.basenameWithoutExt),
-    title: slugify(input.slug, 'pretty', true),
-    slug: slugify(input.slug),
-    categories,
-    year: String(p.year),
-    month: pad(p.month),
-    day: pad(p.day),
-    hour: pad(p.hour),
-    minute: pad(p.minute),
-    second: pad(p.second),
-    i_day: String(p.day),
-    i_month: String(p.month),
-    short_month: SHORT_MONTHS[p.month - 1],
-    long_month: LONG_MONTHS[p.month - 1],
-    short_year: pad(p.year % 100),
-    y_day: pad(yDay, 3),
-    w_year: String(week.year),
-    week: pad(week.week),
-    w_day: String(p.weekday || 7),
-    short_day: SHORT_DAYS[p.weekday],
-    long_day: LONG_DAYS[p.weekday],
-    output_ext: input.outputExt,
-  };
+const DATE_KEYS = new Set(['year', 'month', 'day', 'hour', 'minute', 'second', 'i_day', 'i_month', 'short_month', 'long_month', 'short_year', 'y_day', 'w_year', 'week', 'w_day', 'short_day', 'long_day']);
+const KNOWN = new Set([...DATE_KEYS, 'collection', 'path', 'name', 'title', 'slug', 'categories', 'output_ext']);
+
+/**
+ * One placeholder's value. Only the placeholders a template names are computed (a template
+ * names a few of the 25), and the calendar fields once per URL.
+ */
+function placeholder(name: string, input: UrlInputs, zoned: () => ReturnType<typeof zonedParts>): string {
+  if (!DATE_KEYS.has(name)) {
+    switch (name) {
+      case 'collection':
+        return 'posts';
+      case 'path':
+        return input.cleanedRelativePath;
+      case 'name':
+        return slugify(input.basenameWithoutExt);
+      case 'title':
+        return slugify(input.slug, 'pretty', true);
+      case 'slug':
+        return slugify(input.slug);
+      case 'categories':
+        return [...new Set(input.categories.map((c) => rubyToS(c).toLowerCase()))].join('/');
+      default:
+        return input.outputExt;
+    }
+  }
+  const p = zoned();
+  switch (name) {
+    case 'year':
+      return String(p.year);
+    case 'month':
+      return pad(p.month);
+    case 'day':
+      return pad(p.day);
+    case 'hour':
+      return pad(p.hour);
+    case 'minute':
+      return pad(p.minute);
+    case 'second':
+      return pad(p.second);
+    case 'i_day':
+      return String(p.day);
+    case 'i_month':
+      return String(p.month);
+    case 'short_month':
+      return SHORT_MONTHS[p.month - 1];
+    case 'long_month':
+      return LONG_MONTHS[p.month - 1];
+    case 'short_year':
+      return pad(p.year % 100);
+    case 'y_day':
+      return pad(Math.round((Date.UTC(p.year, p.month - 1, p.day) - Date.UTC(p.year, 0, 1)) / 86400000) + 1, 3);
+    case 'w_year':
+      return String(isoWeek(p.year, p.month, p.day).year);
+    case 'week':
+      return pad(isoWeek(p.year, p.month, p.day).week);
+    case 'w_day':
+      return String(p.weekday || 7);
+    case 'short_day':
+      return SHORT_DAYS[p.weekday];
+    default:
+      return LONG_DAYS[p.weekday];
+  }
 }
 
 /** Ruby's `to_s` for the values YAML gives. */
@@ -94,14 +126,15 @@ export class PermalinkError extends Error {}
 
 /** The URL, or throws PermalinkError for a placeholder Jekyll does not know. */
 export function postUrl(input: UrlInputs): string {
-  const values = placeholders(input);
+  let parts: ReturnType<typeof zonedParts> | null = null;
+  const zoned = () => (parts ??= zonedParts(input.epochMs, input.timezone));
   const template = input.permalink ?? input.template;
   const generated = template
     .replace(/:([a-z_]+)/g, (match, name: string) => {
       const pool = name.endsWith('_') ? [name, name.slice(0, -1)] : [name];
-      const winner = pool.find((key) => key in values);
+      const winner = pool.find((key) => KNOWN.has(key));
       if (!winner) throw new PermalinkError(`the permalink template has no :${name} placeholder`);
-      return match.replace(`:${winner}`, escapePath(values[winner]));
+      return match.replace(`:${winner}`, escapePath(placeholder(winner, input, zoned)));
     })
     .replace(/\/+/g, '/');
   return `/${generated}`.split('..').join('/').split('./').join('').replace(/\/+/g, '/');

@@ -52,7 +52,9 @@ export function isKnownTimeZone(tz: string): boolean {
 }
 
 const exactCache = new Map<string, Map<number, number>>();
-const spanCache = new Map<string, Map<number, number | null>>();
+/** Per two-week span: its one offset, or where it changes once (found by bisection). */
+type Span = number | { at: number; before: number; after: number } | null;
+const spanCache = new Map<string, Map<number, Span>>();
 /** Zone offsets only change on quarter hours, so one exact lookup per 15 minutes is enough. */
 const BUCKET_MS = 15 * 60 * 1000;
 /** Offsets change at most twice a year and never twice within two weeks (Ramadan DST pauses last a month). */
@@ -75,10 +77,11 @@ export function zoneOffsetMinutes(epochMs: number, tz: string | null): number {
   if (constant === undefined) {
     const start = computeOffset(span * SPAN_MS, tz);
     const end = computeOffset((span + 1) * SPAN_MS - 1000, tz);
-    constant = start === end ? start : null;
+    constant = start === end ? start : bisectChange(span * SPAN_MS, (span + 1) * SPAN_MS - 1000, start, end, tz);
     spans.set(span, constant);
   }
-  if (constant !== null) return constant;
+  if (typeof constant === 'number') return constant;
+  if (constant !== null) return epochMs >= constant.at ? constant.after : constant.before;
   const exact = cacheFor(exactCache, key);
   const bucket = Math.floor(epochMs / BUCKET_MS);
   let offset = exact.get(bucket);
@@ -87,6 +90,28 @@ export function zoneOffsetMinutes(epochMs: number, tz: string | null): number {
     exact.set(bucket, offset);
   }
   return offset;
+}
+
+/**
+ * The instant (to the second) where the offset changes from `before` to `after` within
+ * [lo, hi], when it changes exactly once there (checked at the middle of each half); else null,
+ * and the 15-minute lookups are used.
+ */
+function bisectChange(lo: number, hi: number, before: number, after: number, tz: string | null): Span {
+  let a = lo;
+  let b = hi;
+  while (b - a > 1000) {
+    const mid = Math.floor((a + b) / 2000) * 1000;
+    const offset = computeOffset(mid, tz);
+    if (offset === before) a = mid;
+    else if (offset === after) b = mid;
+    else return null;
+  }
+  // Offsets change on whole seconds: `b` is the first second with the new offset.
+  const quarter = (hi - lo) / 4;
+  if (computeOffset(lo + quarter, tz) !== (lo + quarter >= b ? after : before)) return null;
+  if (computeOffset(hi - quarter, tz) !== (hi - quarter >= b ? after : before)) return null;
+  return { at: b, before, after };
 }
 
 function computeOffset(epochMs: number, tz: string | null): number {

@@ -88,7 +88,8 @@ export function readSimpleYaml(source: string, keyString: (key: YamlValue) => st
   let any = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    if (isSkippable(line) && (line === '' || line[0] === '#' || line.trim() === '')) continue;
+    // A comment line at any indentation (a commented-out block) is ignored, as YAML does.
+    if (isSkippable(line)) continue;
     if (line[0] === ' ' || line[0] === '-') return undefined;
     const m = KEY_LINE.exec(line);
     if (!m) return undefined;
@@ -110,6 +111,11 @@ export function readSimpleYaml(source: string, keyString: (key: YamlValue) => st
         if (v === undefined) return undefined;
         i = j - 1;
       }
+    } else if (rest[0] === '>' || rest[0] === '|') {
+      const scalar = readBlockScalar(lines, i + 1, rest, source.endsWith('\n'));
+      if (scalar === undefined) return undefined;
+      v = scalar.value;
+      i = scalar.next - 1;
     } else v = value(m[2] ?? '');
     if (v === undefined) return undefined;
     map[key] = v;
@@ -150,4 +156,59 @@ function readBlock(block: string[], keyString: (key: YamlValue) => string): Yaml
     map[key] = v;
   }
   return { ...map };
+}
+
+const BLOCK_HEADER = /^([|>])(-?)[ ]*(?:#.*)?$/;
+
+/**
+ * A top-level `key: >` or `key: |` block scalar (clip or strip chomping) whose lines all share
+ * one indentation; anything rarer (keep chomping, indentation digits, more-indented or
+ * whitespace-only lines, leading blank lines) returns undefined for the full parser.
+ */
+function readBlockScalar(lines: readonly string[], from: number, header: string, endsWithNewline: boolean): { value: string; next: number } | undefined {
+  const h = BLOCK_HEADER.exec(header);
+  if (!h) return undefined;
+  const first = lines[from];
+  if (first === undefined || first === '' || first[0] !== ' ') return undefined;
+  const indent = first.length - first.trimStart().length;
+  const content: string[] = [];
+  let end = from;
+  let lastContent = -1;
+  for (let j = from; j < lines.length; j++) {
+    const line = lines[j];
+    if (line === '') {
+      content.push('');
+      continue;
+    }
+    const own = line.length - line.trimStart().length;
+    if (own < indent) {
+      if (line.trim() === '') return undefined;
+      break;
+    }
+    if (own > indent || line.trim() === '') return undefined;
+    content.push(line.slice(indent));
+    lastContent = j;
+    end = j + 1;
+  }
+  // The last content line must end with a line break for clip chomping to add one.
+  if (lastContent === lines.length - 1 && !endsWithNewline) return undefined;
+  const body = content.slice(0, end - from);
+  let text: string;
+  if (h[1] === '|') text = body.join('\n');
+  else {
+    text = body[0];
+    let blanks = 0;
+    for (let k = 1; k < body.length; k++) {
+      if (body[k] === '') blanks++;
+      else {
+        text += blanks ? '\n'.repeat(blanks) : ' ';
+        text += body[k];
+        blanks = 0;
+      }
+    }
+  }
+  // Trailing blank lines belong to the scalar (and are dropped by clip/strip).
+  let next = end;
+  while (next < lines.length && lines[next] === '') next++;
+  return { value: h[2] === '-' ? text : `${text}\n`, next };
 }

@@ -1,13 +1,14 @@
 /**
  * One post file → its index entry (record plus what the cache needs to validate and refresh it).
  */
-import { lstatSync } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import { computePost, type PostResult } from '../../../shared/jekyll/post-data';
 import { fileNameParts, titleizeSlug } from '../../../shared/jekyll/file-names';
 import type { PostRecord, SiteConfig } from '../../../shared/jekyll/site-types';
 import { SourceError } from '../../../shared/source-error';
-import { readPostFileSync, type PostFileWithStat } from '../store/post-file';
+import { decodeUtf8, MAX_POST_BYTES } from '../store/post-file';
 import type { ScanEntry } from './scan-site';
 
 export interface IndexedPost {
@@ -43,15 +44,44 @@ export function indexPostFileSync(root: string, entry: ScanEntry, config: SiteCo
     const st = lstatSync(abs);
     return computeIndexed(entry, config, now, { size: st.size, mtimeMs: st.mtimeMs }, null);
   }
-  let file: PostFileWithStat | SourceError;
+  let file: { text: string; size: number; mtimeMs: number } | SourceError;
   try {
-    file = readPostFileSync(abs);
+    file = readTextSync(abs);
   } catch (error) {
     if (!(error instanceof SourceError)) throw error;
     file = error;
   }
   const st = file instanceof SourceError ? lstatSync(abs) : file;
   return computeIndexed(entry, config, now, { size: st.size, mtimeMs: st.mtimeMs }, file);
+}
+
+/** One buffer reused for every read: 10,000 posts allocate nothing but their text. */
+let scratch = Buffer.allocUnsafe(64 * 1024);
+
+/**
+ * A post's text, size and mtime (open, fstat, read, close), strict UTF-8, no hash: the index
+ * needs no version, and hashing 40 MB costs more than reading it.
+ */
+export function readTextSync(abs: string): { text: string; size: number; mtimeMs: number } {
+  const fd = openSync(abs, 'r');
+  try {
+    const st = fstatSync(fd);
+    if (st.size > MAX_POST_BYTES) {
+      throw new SourceError('too-large', `the file is ${(st.size / 1048576).toFixed(1)} MB; posts over ${MAX_POST_BYTES / 1048576} MB are not opened`);
+    }
+    if (scratch.length < st.size) scratch = Buffer.allocUnsafe(Math.max(st.size, scratch.length * 2));
+    let read = 0;
+    while (read < st.size) {
+      const n = readSync(fd, scratch, read, st.size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    const bytes = scratch.subarray(0, read);
+    const text = isUtf8(bytes) ? bytes.toString('utf8') : decodeUtf8(bytes);
+    return { text, size: read, mtimeMs: st.mtimeMs };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function computeIndexed(
@@ -70,7 +100,8 @@ function computeIndexed(
   }
   const result = computePost({ path: entry.path, text: file.text, draft: entry.draft, config, now, mtimeMs: st.mtimeMs });
   const markedPublished = !(result.data?.published === false);
-  const epochMs = result.record.date ? Date.parse(result.record.date) : null;
+  // The record's date is shown to the second: the cached instant must be the same one.
+  const epochMs = result.epochMs === null ? null : Math.floor(result.epochMs / 1000) * 1000;
   return { ...base, record: result.record, markedPublished, epochMs, result, text: file.text };
 }
 

@@ -67,7 +67,8 @@ export class SiteSession {
     const abs = path.resolve(root);
     const [index] = await Promise.all([indexSite(abs, { cacheDir: options.cacheDir }), removeStaleTemps(abs), excludeTempFiles(abs)]);
     const session = new SiteSession(abs, index, options);
-    if (options.watch !== false) session.watcher = watchSite(abs, (rel, kind) => void session.onDiskChange(rel, kind));
+    // A change we cannot read (the site folder removed meanwhile) must never crash the host.
+    if (options.watch !== false) session.watcher = watchSite(abs, (rel, kind) => void session.onDiskChange(rel, kind).catch(() => undefined));
     return session;
   }
 

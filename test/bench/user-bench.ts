@@ -1,0 +1,204 @@
+/**
+ * The figures a user feels on a realistic blog (realistic-site.ts), measured the way they run it:
+ * the CLI as a whole process (cold and warm, with peak RSS), Jekyll's own `Site#read` of the same
+ * site, web mode's post list over three consecutive page loads, the longest event-loop block in
+ * the core, how fast cheap calls answer while a full check runs, and schema/check when warm.
+ *
+ * Medians of 3 everywhere. POSTWRIGHT_BENCH_POSTS picks the post count (default 10,000).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { generateRealisticSite } from './realistic-site';
+import { createCoreService } from '../../electron/core/service/create-service';
+import { startWebHost } from '../../electron/web/web-host';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export function benchPostCount(): number {
+  const n = Number(process.env.POSTWRIGHT_BENCH_POSTS ?? 10_000);
+  return Number.isInteger(n) && n > 0 ? n : 10_000;
+}
+
+export function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const runs = (values: number[], unit: (v: number) => string) => values.map(unit).join(', ');
+
+/** One `postwright index SITE --json` as a whole process: wall time and peak RSS (from `/usr/bin/time -v`). */
+function cliIndex(cli: string, site: string, cacheDir: string): { ms: number; rssMb: number; ok: boolean } {
+  const env = { ...process.env, POSTWRIGHT_CACHE_DIR: cacheDir };
+  const hasTime = existsSync('/usr/bin/time');
+  const command = hasTime ? '/usr/bin/time' : process.execPath;
+  const args = hasTime ? ['-v', process.execPath, cli, 'index', site, '--json'] : [cli, 'index', site, '--json'];
+  const started = performance.now();
+  const run = spawnSync(command, args, { env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 20 });
+  const ms = performance.now() - started;
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr ?? '');
+  return { ms, rssMb: rss ? Number(rss[1]) / 1024 : NaN, ok: run.status === 0 };
+}
+
+/** Jekyll 4's `Site#read` of the site, timed inside Ruby (no build, no write). */
+function jekyllRead(site: string): number | string {
+  const script =
+    'require "jekyll"; ' +
+    's = Jekyll::Site.new(Jekyll.configuration("source" => ARGV[0], "destination" => File.join(ARGV[0], "_site"), "quiet" => true)); ' +
+    't = Time.now; s.reset; s.read; puts((Time.now - t) * 1000); STDERR.puts s.posts.docs.size';
+  const run = spawnSync('ruby', ['-e', script, site], { encoding: 'utf8' });
+  if (run.status !== 0) return `jekyll read failed: ${(run.stderr || run.error?.message || '').trim().split('\n')[0]}`;
+  return Number(run.stdout.trim());
+}
+
+/** `--child-web SITE CACHE`: the core and web host in their own process, as `npm run web` runs them. */
+export async function runWebChild(site: string, cacheDir: string, rendererDir: string): Promise<void> {
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
+  const user = await mkdtemp(path.join(os.tmpdir(), 'pw-bench-web-'));
+  const service = await createCoreService({ userDataDir: user, sampleDir: site, host: 'web', assetBase: '/site-file/', canChooseFolder: false, cacheDir });
+  const started = performance.now();
+  await service.api.openSite({ path: site });
+  const openMs = performance.now() - started;
+  const openBlockMs = loop.max / 1e6;
+  loop.reset();
+  const host = await startWebHost({ service, rendererDir, port: 0 });
+  process.send!({ url: host.openUrl, openMs, openBlockMs });
+  process.on('message', async (message: string) => {
+    if (message !== 'report') return;
+    // Whatever the page loads started is finished (or shared) by these.
+    await Promise.all([service.api.getSchema(), service.api.checkSite()]);
+    process.send!({ loadsBlockMs: loop.max / 1e6 });
+    await host.close();
+    await service.close();
+    await rm(user, { recursive: true, force: true });
+    process.exit(0);
+  });
+}
+
+async function webLoads(benchFile: string, site: string, cacheDir: string, rendererDir: string, log: (line: string) => void): Promise<void> {
+  if (!existsSync(CHROMIUM)) return log(`web: skipped: no Chromium at ${CHROMIUM}`);
+  const child = spawn(process.execPath, [benchFile, '--child-web', site, cacheDir, rendererDir], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const next = () => new Promise<Record<string, number | string>>((resolve, reject) => {
+    child.once('message', (m) => resolve(m as Record<string, number | string>));
+    child.once('exit', (code) => reject(new Error(`web child exited with ${code}`)));
+  });
+  const ready = await next();
+  log(`web: core opened the site (cold index, watcher ready) in ${sec(Number(ready.openMs))}; longest event-loop block while opening ${Number(ready.openBlockMs).toFixed(0)} ms   (target ≤ 50 ms)`);
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  const times: number[] = [];
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    // Three loads in a row, each as soon as the list shows: the earlier loads' schema and check may still run.
+    for (let i = 0; i < 3; i++) {
+      const started = performance.now();
+      await page.goto(String(ready.url));
+      await page.waitForSelector('.post-row');
+      times.push(performance.now() - started);
+    }
+  } finally {
+    await browser.close();
+  }
+  log(`web: post list painted on three consecutive loads: ${runs(times, sec)}; worst ${sec(Math.max(...times))}   (target ≤ 1.5 s each)`);
+  child.send('report');
+  const report = await next();
+  log(`web: longest event-loop block in the core during the three loads and their schema/check: ${Number(report.loadsBlockMs).toFixed(0)} ms   (target ≤ 50 ms)`);
+}
+
+/** Cheap calls while a full schema + check runs, then warm schema/check, then after one edited post. */
+async function coreResponsiveness(site: string, log: (line: string) => void): Promise<void> {
+  const user = await mkdtemp(path.join(os.tmpdir(), 'pw-bench-core-'));
+  const service = await createCoreService({ userDataDir: user, sampleDir: site, host: 'web', assetBase: '/site-file/', canChooseFolder: false, cacheDir: path.join(user, 'cache'), watch: false });
+  try {
+    const loop = monitorEventLoopDelay({ resolution: 5 });
+    loop.enable();
+    let t = performance.now();
+    await service.api.openSite({ path: site });
+    const openMs = performance.now() - t;
+    const posts = await service.api.listPosts();
+    const target = posts.find((p) => !p.skipped && !p.draft && !p.error)!.path;
+    loop.reset();
+    t = performance.now();
+    let done = false;
+    const full = Promise.all([service.api.getSchema(), service.api.checkSite()]).finally(() => (done = true));
+    const cheap: Record<string, number[]> = { getSite: [], readPost: [], savePost: [] };
+    while (!done) {
+      let s = performance.now();
+      await service.api.getSite();
+      cheap.getSite.push(performance.now() - s);
+      s = performance.now();
+      const post = await service.api.readPost({ path: target });
+      cheap.readPost.push(performance.now() - s);
+      s = performance.now();
+      await service.api.savePost({ path: target, text: post.text, baseVersion: post.version });
+      cheap.savePost.push(performance.now() - s);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await full;
+    const coldMs = performance.now() - t;
+    const blockMs = loop.max / 1e6;
+    log(`core: in-process cold open ${sec(openMs)}; first schema + check of ${posts.length} posts ${sec(coldMs)}, longest event-loop block meanwhile ${blockMs.toFixed(0)} ms (target ≤ 50 ms)`);
+    log(`core: while that ran, slowest getSite ${Math.max(...cheap.getSite).toFixed(0)} ms, readPost ${Math.max(...cheap.readPost).toFixed(0)} ms, savePost ${Math.max(...cheap.savePost).toFixed(0)} ms over ${cheap.getSite.length} rounds   (target ≤ 50 ms)`);
+    const warm: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      t = performance.now();
+      await Promise.all([service.api.getSchema(), service.api.checkSite()]);
+      warm.push(performance.now() - t);
+    }
+    log(`core: schema + check of ${posts.length} posts, warm: median ${median(warm).toFixed(0)} ms (${runs(warm, (v) => `${v.toFixed(0)} ms`)})   (target ≤ 300 ms)`);
+    const post = await service.api.readPost({ path: target });
+    await service.api.savePost({ path: target, text: post.text.replace('\n---\n', '\nbench_edit: 1\n---\n'), baseVersion: post.version });
+    t = performance.now();
+    await Promise.all([service.api.getSchema(), service.api.checkSite()]);
+    log(`core: schema + check after editing one post: ${(performance.now() - t).toFixed(0)} ms`);
+    const after = await service.api.readPost({ path: target });
+    await service.api.savePost({ path: target, text: post.text, baseVersion: after.version });
+    loop.disable();
+  } finally {
+    await service.close();
+    await rm(user, { recursive: true, force: true });
+  }
+}
+
+/** Runs every section on a freshly generated realistic site. */
+export async function userBench(benchFile: string, distDir: string, log: (line: string) => void): Promise<void> {
+  const posts = benchPostCount();
+  const work = await mkdtemp(path.join(os.tmpdir(), 'pw-bench-real-'));
+  const site = path.join(work, 'site');
+  try {
+    let t = performance.now();
+    await generateRealisticSite(site, { posts, drafts: 40 });
+    log(`\nrealistic site: ${posts} posts + 40 drafts (~4 KB, Liquid, offsets, comments, defaults:, :categories) in ${sec(performance.now() - t)}`);
+
+    const cli = path.join(distDir, 'electron', 'cli.cjs');
+    const cacheDir = path.join(work, 'cache');
+    const cold = [0, 1, 2].map(() => {
+      spawnSync('rm', ['-rf', cacheDir]);
+      return cliIndex(cli, site, cacheDir);
+    });
+    const warm = [0, 1, 2].map(() => cliIndex(cli, site, cacheDir));
+    if ([...cold, ...warm].some((r) => !r.ok)) log('cli: a run of `postwright index` failed');
+    const coldMs = median(cold.map((r) => r.ms));
+    log(`cli: postwright index SITE --json, cold (cache cleared): median ${sec(coldMs)} (${runs(cold.map((r) => r.ms), sec)}), peak RSS ${median(cold.map((r) => r.rssMb)).toFixed(0)} MB   (target ≤ 1.00 s, ≤ 250 MB)`);
+    log(`cli: postwright index SITE --json, warm: median ${sec(median(warm.map((r) => r.ms)))} (${runs(warm.map((r) => r.ms), sec)}), peak RSS ${median(warm.map((r) => r.rssMb)).toFixed(0)} MB   (target ≤ 0.25 s)`);
+
+    if (spawnSync('ruby', ['-e', 'require "jekyll"']).status === 0) {
+      const reads = [0, 1, 2].map(() => jekyllRead(site));
+      const numbers = reads.filter((r): r is number => typeof r === 'number');
+      if (numbers.length < 3) log(`jekyll: ${reads.find((r) => typeof r === 'string')}`);
+      else log(`jekyll 4.3 Site#read of the same site: median ${sec(median(numbers))} (${runs(numbers, sec)}); postwright cold is ${(median(numbers) / coldMs).toFixed(1)}× faster   (target ≥ 4×)`);
+    } else log('jekyll: not installed, comparison skipped');
+
+    await webLoads(benchFile, site, path.join(work, 'web-cache'), path.join(distDir, 'renderer'), log);
+    await coreResponsiveness(site, log);
+    await rm(path.join(site, '_site'), { recursive: true, force: true });
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
