@@ -44,7 +44,9 @@ export interface BodyFacts {
 const FENCE = /^(\s*)(`{3,}|~{3,})(.*)$/;
 const REF_DEF = /^ {0,3}\[([^\]]+)\]:[ \t]*<?([^\s>]+)>?/;
 const LIQUID_TAG = /\{%-?\s*([A-Za-z_]+)([^%]*)%\}/g;
-const HTML_ATTR = /<(img|a)\b[^>]*?\s(src|href)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
+const HTML_ATTR = /\s(src|href)\s*=\s*(?:"([^"]*)"|'([^']*)')/i;
+const BRACKET = /[[\]]/g;
+const HTML_START_G = /<(img|a)\s/gi;
 const HTML_START = /<(?:img|a)\s/i;
 const IMAGE_EXT = /\.(png|jpe?g|gif|webp|avif|svg)$/i;
 
@@ -275,10 +277,17 @@ function withoutCodeSpans(line: string): string {
 
 /** Markdown images/links (`![a](u)`, `[a](u)`, `![a][r]`) and HTML `<img src>`/`<a href>` of one line. */
 function scanMarkup(line: string, lineNo: number, images: ImageRef[], links: LinkRef[], refUses: { label: string; line: number; image: boolean }[]): void {
-  let i = line.indexOf(']');
-  while (i >= 0) {
-    const open = openingBracket(line, i);
-    if (open >= 0) {
+  const stack: number[] = [];
+  BRACKET.lastIndex = 0;
+  for (let b = BRACKET.exec(line); b; b = BRACKET.exec(line)) {
+    const i = b.index;
+    if (i > 0 && line[i - 1] === '\\') continue;
+    if (line[i] === '[') {
+      stack.push(i);
+      continue;
+    }
+    const open = stack.pop();
+    if (open !== undefined) {
       const image = open > 0 && line[open - 1] === '!';
       const next = line[i + 1];
       if (next === '(') {
@@ -295,31 +304,22 @@ function scanMarkup(line: string, lineNo: number, images: ImageRef[], links: Lin
         refUses.push({ label: line.slice(open + 1, i).trim().toLowerCase(), line: lineNo, image });
       }
     }
-    i = line.indexOf(']', i + 1);
   }
-  if (HTML_START.test(line)) {
-    HTML_ATTR.lastIndex = 0;
-    for (let m = HTML_ATTR.exec(line); m; m = HTML_ATTR.exec(line)) {
-      const url = (m[3] ?? m[4] ?? '').trim();
-      if (!url) continue;
-      if (m[1].toLowerCase() === 'img' && m[2].toLowerCase() === 'src') images.push({ ref: url, line: lineNo });
-      else if (m[1].toLowerCase() === 'a' && m[2].toLowerCase() === 'href' && isSiteRelative(url)) links.push({ kind: 'url', target: url, line: lineNo });
-    }
+  if (!HTML_START.test(line)) return;
+  // Each tag is read up to its `>` alone, so a line of unclosed tags stays linear.
+  HTML_START_G.lastIndex = 0;
+  for (let m = HTML_START_G.exec(line); m; m = HTML_START_G.exec(line)) {
+    const close = line.indexOf('>', m.index);
+    if (close < 0) break;
+    const attr = HTML_ATTR.exec(line.slice(m.index, close));
+    HTML_START_G.lastIndex = close;
+    const url = (attr?.[2] ?? attr?.[3] ?? '').trim();
+    if (!attr || !url) continue;
+    const tag = m[1].toLowerCase();
+    const name = attr[1].toLowerCase();
+    if (tag === 'img' && name === 'src') images.push({ ref: url, line: lineNo });
+    else if (tag === 'a' && name === 'href' && isSiteRelative(url)) links.push({ kind: 'url', target: url, line: lineNo });
   }
-}
-
-/** The `[` matching the `]` at `close` on the same line, or -1. */
-function openingBracket(line: string, close: number): number {
-  let depth = 0;
-  for (let j = close - 1; j >= 0 && close - j < 2000; j--) {
-    const c = line[j];
-    if (c === ']' && line[j - 1] !== '\\') depth++;
-    else if (c === '[' && line[j - 1] !== '\\') {
-      if (depth === 0) return j;
-      depth--;
-    }
-  }
-  return -1;
 }
 
 /** A Markdown link destination starting at `from` (after `(`): `<…>`, or up to a space or the closing `)`, Liquid kept whole. */
@@ -332,7 +332,8 @@ function destination(line: string, from: number): { url: string } {
   }
   let depth = 0;
   const begin = i;
-  while (i < line.length) {
+  const limit = Math.min(line.length, begin + 500);
+  while (i < limit) {
     const c = line[i];
     if (c === '{' && (line[i + 1] === '{' || line[i + 1] === '%')) {
       const close = line.indexOf(line[i + 1] === '{' ? '}}' : '%}', i + 2);
