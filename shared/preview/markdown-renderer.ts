@@ -8,6 +8,9 @@ import type Token from 'markdown-it/lib/token.mjs';
 import footnote from 'markdown-it-footnote';
 import deflist from 'markdown-it-deflist';
 import { IdRegistry } from './kramdown-ids';
+import { DEFAULT_SETTINGS, type MarkdownSettings } from './kramdown/settings';
+import { typographyPlugin } from './kramdown/typography';
+import { listParagraphsPlugin } from './kramdown/list-paragraphs';
 
 export interface OutlineEntry {
   level: number;
@@ -51,7 +54,7 @@ function blockOpenBefore(tokens: Token[], end: number): number {
   return -1;
 }
 
-function kramdownPlugin(md: MarkdownIt): void {
+function kramdownPlugin(md: MarkdownIt, settings: MarkdownSettings): void {
   md.core.ruler.push('kramdown_ial', (state) => {
     const tokens = state.tokens;
     for (let i = 0; i < tokens.length; i++) {
@@ -115,11 +118,12 @@ function kramdownPlugin(md: MarkdownIt): void {
   });
 
   md.core.ruler.push('kramdown_ids', (state) => {
-    const ids = new IdRegistry();
+    if (!settings.autoIds) return;
+    const ids = new IdRegistry(settings.input, settings.autoIdPrefix);
     for (let i = 0; i < state.tokens.length; i++) {
       const t = state.tokens[i];
       if (t.type !== 'heading_open' || t.attrGet('id')) continue;
-      const text = (state.tokens[i + 1].children ?? []).filter((c) => c.type === 'text' || c.type === 'code_inline').map((c) => c.content).join('');
+      const text = (state.tokens[i + 1].children ?? []).filter((c) => c.type === 'text' || c.type === 'code_inline' || c.type === 'math_inline').map((c) => c.content).join('');
       t.attrSet('id', ids.take(text));
     }
   });
@@ -144,13 +148,17 @@ function kramdownPlugin(md: MarkdownIt): void {
   md.renderer.rules.math_inline = (tokens, idx) => `<span class="math">\\(${md.utils.escapeHtml(tokens[idx].content)}\\)</span>`;
 }
 
-let shared: MarkdownIt | null = null;
+const instances = new Map<string, MarkdownIt>();
 
-/** The shared markdown-it instance with our kramdown plugins. */
-export function markdownIt(): MarkdownIt {
+/** The markdown-it instance with our kramdown plugins for these settings (one per settings). */
+export function markdownIt(settings: MarkdownSettings = DEFAULT_SETTINGS): MarkdownIt {
+  let shared = instances.get(settings.key);
   if (!shared) {
-    shared = new MarkdownIt({ html: true, linkify: false, typographer: true, quotes: '“”‘’' });
-    shared.use(footnote).use(deflist).use(kramdownPlugin);
+    shared = new MarkdownIt({ html: true, linkify: false, typographer: false, breaks: settings.hardWrap });
+    shared.use(footnote).use(deflist).use((m: MarkdownIt) => kramdownPlugin(m, settings));
+    typographyPlugin(shared, settings);
+    listParagraphsPlugin(shared);
+    instances.set(settings.key, shared);
     const fence = shared.renderer.rules.fence!;
     shared.renderer.rules.fence = (tokens, idx, options, env, self) => {
       const token = tokens[idx];
@@ -172,8 +180,8 @@ export interface MarkdownResult {
 }
 
 /** Renders Markdown; `lineOffset` is added to source lines so they are file lines. */
-export function renderMarkdown(source: string, lineOffset = 0): MarkdownResult {
-  const it = markdownIt();
+export function renderMarkdown(source: string, lineOffset = 0, settings: MarkdownSettings = DEFAULT_SETTINGS): MarkdownResult {
+  const it = markdownIt(settings);
   const env = {};
   const tokens = it.parse(source, env);
   const outline: OutlineEntry[] = [];

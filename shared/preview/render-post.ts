@@ -7,8 +7,10 @@ import type { PreviewContext } from '../api/contract';
 import { splitPost } from '../front-matter/split';
 import { readYaml } from '../yaml/read-yaml';
 import { renderLiquid } from './liquid-engine';
+import { pageVariables, siteVariables } from './layout/page-vars';
 import { renderMarkdown, type OutlineEntry } from './markdown-renderer';
 import { splitSections } from './sections';
+import { markdownSettings, type MarkdownSettings } from './kramdown/settings';
 
 export interface RenderedSection {
   /** The section's source: its HTML depends on nothing else. */
@@ -64,6 +66,7 @@ interface Prepared {
   bodyLine: number;
   isMarkdown: boolean;
   needsLiquid: boolean;
+  markdown: MarkdownSettings;
 }
 
 function prepare(context: PreviewContext, path: string, text: string): Prepared {
@@ -78,7 +81,15 @@ function prepare(context: PreviewContext, path: string, text: string): Prepared 
   const bodyLine = text.slice(0, parts.bodyOffset).split('\n').length - 1;
   const ext = (/\.([^./]+)$/.exec(path)?.[1] ?? '').toLowerCase();
   const needsLiquid = data.render_with_liquid !== false && (parts.body.includes('{%') || parts.body.includes('{{'));
-  return { data, problems, body: parts.body, bodyLine, isMarkdown: context.markdownExt.includes(ext), needsLiquid };
+  return { data, problems, body: parts.body, bodyLine, isMarkdown: context.markdownExt.includes(ext), needsLiquid, markdown: markdownSettings(context.site) };
+}
+
+/** `jekyll.*` as a `jekyll serve`/`build` without JEKYLL_ENV sees it. */
+export const JEKYLL = { environment: 'development', version: '4.3.1' };
+
+/** The front matter's text: the layout is rendered again only when it changes. */
+export function frontMatterText(text: string): string {
+  return splitPost(text).frontMatter?.yaml ?? '';
 }
 
 const sectionCache = new Map<string, { html: string; outline: OutlineEntry[] }>();
@@ -91,11 +102,11 @@ function finish(p: Prepared, body: string): RenderedPost {
     for (const section of splitSections(body)) {
       const line = p.bodyLine + section.line;
       const key = section.source;
-      let rendered = sectionCache.get(key);
+      let rendered = sectionCache.get(p.markdown.key + key);
       if (!rendered) {
-        rendered = renderMarkdown(section.source, 0);
+        rendered = renderMarkdown(section.source, 0, p.markdown);
         if (sectionCache.size > 2000) sectionCache.clear();
-        sectionCache.set(key, rendered);
+        sectionCache.set(p.markdown.key + key, rendered);
       }
       sections.push({ key, line, html: rendered.html });
       for (const o of rendered.outline) outline.push({ ...o, line: o.line + line });
@@ -122,9 +133,10 @@ export async function renderPost(engine: Liquid, context: PreviewContext, path: 
   const p = prepare(context, path, text);
   let body = p.body;
   if (p.needsLiquid) {
-    const page = { ...p.data, path, url: context.posts.find((x) => x.path === path)?.url ?? '' };
-    const liquid = await renderLiquid(engine, body, { site: { ...context.site, posts: context.posts }, page, content: '' });
-    if (liquid.error) p.problems.push(`Liquid: ${liquid.error}`);
+    const page = pageVariables(context, path, text);
+    const liquid = await renderLiquid(engine, body, { site: siteVariables(context), page, content: '', jekyll: JEKYLL });
+    // Lines in the body → lines in the file.
+    for (const e of liquid.errors) p.problems.push(`Liquid: ${e.replace(/^line (\d+)/, (_m, n: string) => `line ${Number(n) + p.bodyLine}`)}`);
     body = liquid.output;
   }
   return finish(p, body);
