@@ -140,8 +140,12 @@ export interface ApiMethods {
   checkSite: { req: Record<string, never>; res: Problem[] };
   /** Image files of the site, for pickers. */
   listImages: { req: Record<string, never>; res: { path: string; size: number }[] };
-  createPost: { req: { title: string; draft?: boolean }; res: OperationResult };
-  publishPost: { req: { path: string }; res: OperationResult };
+  /** `template`: a file name from `listTemplates` (the blog's own scaffold); else the schema's fields. */
+  createPost: { req: { title: string; draft?: boolean; template?: string }; res: OperationResult };
+  /** The blog's scaffolds for new posts, from the folder `postwright: { templates: … }` names in `_config.yml`. */
+  listTemplates: { req: Record<string, never>; res: { folder: string | null; templates: { name: string; label: string }[] } };
+  /** `at` (epoch ms) dates the post (file name and `date:` alike, in the site's zone); default now. */
+  publishPost: { req: { path: string; at?: number }; res: OperationResult };
   unpublishPost: { req: { path: string }; res: OperationResult };
   renamePost: { req: { path: string; slug: string }; res: OperationResult };
   duplicatePost: { req: { path: string }; res: OperationResult };
@@ -157,13 +161,17 @@ export interface ApiMethods {
     res: { images: { path: string; size: number; usedBy: string[] }[]; missing: { path: string; usedBy: string[] }[]; uploadFolder: string; useBaseurl: boolean };
   };
   /** Adds an image (base64) under a clean unique name; `markdownPath` is what to write in a post. */
-  addImage: { req: { name: string; data: string; folder?: string }; res: { path: string; markdownPath: string } };
+  addImage: { req: { name: string; data: string; folder?: string; post?: string }; res: { path: string; markdownPath: string } };
+  /** Removes an image this session added, unchanged since (an undone paste); false when it was not ours or changed. */
+  removeImage: { req: { path: string }; res: { removed: boolean } };
   gitStatus: { req: Record<string, never>; res: GitStatusView };
-  gitDiff: { req: { path: string }; res: { diff: string } };
+  /** The unified diff, and the last commit's and the working file's texts (null: absent or too large) for a side-by-side view. */
+  gitDiff: { req: { path: string }; res: { diff: string; before: string | null; after: string | null } };
   /** A commit message describing the current changes ("Update post: …"). */
-  suggestCommitMessage: { req: Record<string, never>; res: { message: string } };
+  suggestCommitMessage: { req: { paths?: string[] }; res: { message: string } };
   /** Commit, pull (rebase, or merge), push; never forced. */
-  syncSite: { req: { message?: string; merge?: boolean }; res: SyncOutcome };
+  /** `paths`: commit only these changed files (the others stay uncommitted); default all. */
+  syncSite: { req: { message?: string; merge?: boolean; paths?: string[] }; res: SyncOutcome };
   /** Stops a running sync before its next step (a pull is always let finish). */
   cancelSync: { req: Record<string, never>; res: { ok: true } };
   getConflict: { req: { path: string }; res: ConflictView };
@@ -234,6 +242,7 @@ export const methodNames: readonly MethodName[] = [
   'checkSite',
   'listImages',
   'createPost',
+  'listTemplates',
   'publishPost',
   'unpublishPost',
   'renamePost',
@@ -245,6 +254,7 @@ export const methodNames: readonly MethodName[] = [
   'applyTermChange',
   'getGallery',
   'addImage',
+  'removeImage',
   'gitStatus',
   'gitDiff',
   'suggestCommitMessage',

@@ -48,7 +48,8 @@ export const pathKinds: { readonly [K in MethodName]: Readonly<Record<string, Fi
   checkSite: {},
   listImages: {},
   // The title becomes a file name only through slugify, which keeps letters, digits and dashes.
-  createPost: { title: NOT_A_PATH },
+  createPost: { title: NOT_A_PATH, template: 'file-name' },
+  listTemplates: {},
   publishPost: { path: 'post' },
   unpublishPost: { path: 'post' },
   renamePost: { path: 'post', slug: 'file-name' },
@@ -59,11 +60,14 @@ export const pathKinds: { readonly [K in MethodName]: Readonly<Record<string, Fi
   previewTermChange: { op: NOT_A_PATH, kind: NOT_A_PATH, names: NOT_A_PATH, to: NOT_A_PATH },
   applyTermChange: { op: NOT_A_PATH, kind: NOT_A_PATH, names: NOT_A_PATH, to: NOT_A_PATH },
   getGallery: {},
-  addImage: { name: 'file-name', data: NOT_A_PATH, folder: 'image-folder' },
+  addImage: { name: 'file-name', data: NOT_A_PATH, folder: 'image-folder', post: 'post' },
+  // Only an image this session added and nothing changed since (checked by the service).
+  removeImage: { path: 'site-file' },
   gitStatus: {},
   gitDiff: { path: 'site-file' },
-  suggestCommitMessage: {},
-  syncSite: { message: NOT_A_PATH },
+  // Changed files to commit: the service refuses any path git does not report changed.
+  suggestCommitMessage: { paths: NOT_A_PATH },
+  syncSite: { message: NOT_A_PATH, paths: NOT_A_PATH },
   getConflict: { path: 'conflict' },
   resolveConflict: { path: 'conflict', text: NOT_A_PATH },
   continueSync: {},

@@ -7,7 +7,7 @@
 import { ApiError } from './api-error';
 import type { ApiRequest, MethodName } from './contract';
 
-export type Field = 'string' | 'string?' | 'number?' | 'boolean?' | 'string[]';
+export type Field = 'string' | 'string?' | 'number?' | 'boolean?' | 'string[]' | 'string[]?';
 
 /** The fields each method's request may have; `shared/api/path-kinds.ts` says which of them are paths. */
 export const requestShapes: { readonly [K in MethodName]: Readonly<Record<string, Field>> } = {
@@ -27,8 +27,9 @@ export const requestShapes: { readonly [K in MethodName]: Readonly<Record<string
   getSchema: {},
   checkSite: {},
   listImages: {},
-  createPost: { title: 'string', draft: 'boolean?' },
-  publishPost: { path: 'string' },
+  createPost: { title: 'string', draft: 'boolean?', template: 'string?' },
+  listTemplates: {},
+  publishPost: { path: 'string', at: 'number?' },
   unpublishPost: { path: 'string' },
   renamePost: { path: 'string', slug: 'string' },
   duplicatePost: { path: 'string' },
@@ -38,11 +39,12 @@ export const requestShapes: { readonly [K in MethodName]: Readonly<Record<string
   previewTermChange: { op: 'string', kind: 'string', names: 'string[]', to: 'string?', commit: 'boolean?' },
   applyTermChange: { op: 'string', kind: 'string', names: 'string[]', to: 'string?', commit: 'boolean?' },
   getGallery: {},
-  addImage: { name: 'string', data: 'string', folder: 'string?' },
+  addImage: { name: 'string', data: 'string', folder: 'string?', post: 'string?' },
+  removeImage: { path: 'string' },
   gitStatus: {},
   gitDiff: { path: 'string' },
-  suggestCommitMessage: {},
-  syncSite: { message: 'string?', merge: 'boolean?' },
+  suggestCommitMessage: { paths: 'string[]?' },
+  syncSite: { message: 'string?', merge: 'boolean?', paths: 'string[]?' },
   getConflict: { path: 'string' },
   resolveConflict: { path: 'string', text: 'string' },
   continueSync: {},

@@ -64,6 +64,8 @@ async function sync(root: string, options: SyncOptions): Promise<SyncResult> {
  * cannot be written a pathspec leaves them out.
  */
 async function commitChanges(root: string, message: string | undefined, paths: string[] | undefined): Promise<boolean> {
+  // No file chosen: nothing is committed (an empty pathspec would mean "everything" to git add).
+  if (paths && paths.length === 0) return false;
   const excluded = await excludeTempFiles(root);
   const skipTemps = excluded ? [] : [`:(top,exclude,glob)**/${TEMP_FILE_GLOB}`];
   await git(root, ['add', '--all', '--', ...(paths ?? [':/']), ...skipTemps]);

@@ -7,7 +7,7 @@
 export { GitError, runGit, git, type GitErrorKind, type GitOutput, type GitRunOptions } from './run-git';
 export { gitStatus, type GitStatus, type FileState, type StatusFile } from './git-status';
 export { parsePorcelainV2 } from './porcelain-status';
-export { diffPost } from './diff-post';
+export { diffPost, diffSides } from './diff-post';
 export { suggestCommitMessage, type CommitChange } from './commit-message';
 export { syncSite, type SyncMode, type SyncOptions, type SyncResult, type SyncStep } from './git-sync';
 export { conflictVersions, resolveConflict, continueSync, abortSync, type ConflictVersions, type AbortResult } from './git-conflicts';

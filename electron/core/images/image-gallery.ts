@@ -2,7 +2,7 @@
  * The site's images with the posts that use them, the references that point at nothing, and
  * adding new images under a clean, unique name (never overwriting).
  */
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { splitPost } from '../../../shared/front-matter/split';
 import { imageRefs, usesBaseurlInBodies } from '../../../shared/site/image-refs';
@@ -15,12 +15,15 @@ import { inBatches } from '../util/batches';
 import { scanSite } from '../site/scan-site';
 import { listImages } from '../site/site-images';
 import { indexPostFileSync } from '../site/post-record-file';
+import { fileNameParts } from '../../../shared/jekyll/file-names';
+import { configuredImageFolder, learnImagePlacement, type ImagePlacement, type PostImageRefs } from './image-placement';
 
 export interface Gallery {
   images: { path: string; size: number; usedBy: string[] }[];
   missing: { path: string; usedBy: string[] }[];
-  /** Where new images go: the folder most banners already live in. */
+  /** Where new inline images go: learnt from the posts' bodies (or `postwright.images`); see image-placement. */
   uploadFolder: string;
+  placement: ImagePlacement;
   /** Whether inserted Markdown should start with `{{ site.baseurl }}`. */
   useBaseurl: boolean;
 }
@@ -28,6 +31,7 @@ export interface Gallery {
 export async function buildGallery(root: string, config: SiteConfig): Promise<Gallery> {
   const usage = new Map<string, string[]>();
   const bodies: string[] = [];
+  const perPost: PostImageRefs[] = [];
   const entries = (await scanSite(root, config)).filter((e) => !e.skipped);
   const now = Date.now();
   await inBatches(entries, (entry) => {
@@ -41,7 +45,9 @@ export async function buildGallery(root: string, config: SiteConfig): Promise<Ga
     if (indexed.text === undefined) return;
     const body = splitPost(indexed.text).body;
     bodies.push(body);
-    for (const ref of imageRefs(indexed.result?.frontMatter ?? null, body, config.baseurl)) {
+    const frontMatter = indexed.result?.frontMatter ?? null;
+    perPost.push({ slug: fileNameParts(entry.path)?.slug ?? '', front: imageRefs(frontMatter, '', config.baseurl), body: imageRefs(null, body, config.baseurl) });
+    for (const ref of imageRefs(frontMatter, body, config.baseurl)) {
       const list = usage.get(ref) ?? [];
       list.push(entry.path);
       usage.set(ref, list);
@@ -49,16 +55,12 @@ export async function buildGallery(root: string, config: SiteConfig): Promise<Ga
   });
   const files = await listImages(root);
   const onDisk = new Set(files.map((f) => f.path));
-  const folders = new Map<string, number>();
-  for (const ref of usage.keys()) {
-    const dir = ref.includes('/') ? ref.slice(0, ref.lastIndexOf('/')) : '';
-    folders.set(dir, (folders.get(dir) ?? 0) + 1);
-  }
-  const uploadFolder = [...folders].sort((a, b) => b[1] - a[1])[0]?.[0] || 'assets/images';
+  const placement = learnImagePlacement(perPost, configuredImageFolder(config.raw));
   return {
     images: files.map((f) => ({ ...f, usedBy: usage.get(f.path) ?? [] })),
     missing: [...usage].filter(([p]) => !onDisk.has(p)).map(([p, usedBy]) => ({ path: p, usedBy })),
-    uploadFolder,
+    uploadFolder: placement.folder,
+    placement,
     useBaseurl: usesBaseurlInBodies(bodies),
   };
 }
@@ -74,17 +76,25 @@ export function cleanImageName(name: string): string {
   return `${stem}${ext}`;
 }
 
-/** Copies an image into `folder` under a unique clean name; returns its site path. */
-export async function addImage(root: string, folder: string, name: string, bytes: Buffer): Promise<string> {
+/**
+ * Copies an image into `folder` under a unique clean name; returns its site path. With
+ * `numberedAs` (a post's slug) the names are `slug-1.png`, `slug-2.png`…, the first number no
+ * image of that stem uses yet.
+ */
+export async function addImage(root: string, folder: string, name: string, bytes: Buffer, numberedAs?: string): Promise<string> {
   if (!ALLOWED.test(name)) throw new SourceError('invalid-input', `${name} is not an image Postwright adds (png, jpg, gif, webp, avif, svg)`);
   if (bytes.length > MAX_IMAGE_BYTES) throw new SourceError('invalid-input', `${name} is larger than 15 MB`);
   const dir = normaliseRelPath(folder || 'assets/images');
   const clean = cleanImageName(name);
   const ext = path.extname(clean);
-  const stem = clean.slice(0, clean.length - ext.length);
-  await mkdir(await resolveInSite(root, dir), { recursive: true });
+  const numbered = numberedAs ? slugify(numberedAs, 'default') || 'image' : null;
+  const stem = numbered ?? clean.slice(0, clean.length - ext.length);
+  const absDir = await resolveInSite(root, dir);
+  await mkdir(absDir, { recursive: true });
+  const usedNumbers = numbered ? await numbersInUse(absDir, numbered) : new Set<number>();
   for (let n = 1; n < 1000; n++) {
-    const rel = `${dir}/${n === 1 ? stem : `${stem}-${n}`}${ext}`;
+    if (usedNumbers.has(n)) continue;
+    const rel = numbered ? `${dir}/${stem}-${n}${ext}` : `${dir}/${n === 1 ? stem : `${stem}-${n}`}${ext}`;
     const abs = await resolveInSite(root, rel);
     const taken = await stat(abs).then(
       () => true,
@@ -100,4 +110,11 @@ export async function addImage(root: string, folder: string, name: string, bytes
     }
   }
   throw new SourceError('exists', 'too many images with that name');
+}
+
+/** The N of every `stem-N.<image ext>` in a folder, so a new number never reuses one another type took. */
+async function numbersInUse(absDir: string, stem: string): Promise<Set<number>> {
+  const pattern = new RegExp(`^${stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(\\d+)\\.[a-z0-9]+$`, 'i');
+  const names = await readdir(absDir).catch(() => [] as string[]);
+  return new Set(names.map((n) => pattern.exec(n)).filter((m): m is RegExpExecArray => m !== null).map((m) => Number(m[1])));
 }

@@ -70,6 +70,15 @@ export interface NewPostOptions {
   now?: number;
   /** Front-matter values to pre-fill (from defaults and the schema), after title and date. */
   fields?: Record<string, PlainValue>;
+  /** A scaffold's text (the blog's own template): kept as it is except `title:` and `date:`. */
+  template?: string;
+}
+
+/** A new post from a scaffold: its title set, `date:` set for a post (and for a draft whose scaffold has one). */
+export function templatePostText(template: string, title: string, date: string, draft: boolean): string {
+  let text = setField(template, ['title'], title).text;
+  if (!draft || frontMatterData(template).date !== undefined) text = setFieldSource(text, ['date'], date).text;
+  return text.endsWith('\n') ? text : `${text}\n`;
 }
 
 /** The text of a new post: title, date (for posts), then pre-filled fields. */
@@ -90,7 +99,7 @@ export async function createPost(root: string, config: SiteConfig, options: NewP
   const { day, time } = siteDate(now, config.timezone);
   const slug = slugForTitle(title);
   const rel = options.draft ? `_drafts/${slug}.md` : `_posts/${day}-${slug}.md`;
-  const text = newPostText(title, options.draft ? null : time, options.fields);
+  const text = options.template !== undefined ? templatePostText(options.template, title, time, options.draft === true) : newPostText(title, options.draft ? null : time, options.fields);
   const version = await createChecked(root, await abs(root, rel), text);
   return { label: `New post: ${title}`, path: rel, created: [{ path: rel, version }], removed: [] };
 }

@@ -36,6 +36,10 @@ import { defaultCacheDir } from '../site/cache-dir';
 import { resolveInSite } from '../store/confine';
 import { setHttpsToken } from '../git/https-token';
 import { createPost, deletePost, duplicatePost, publishPost, renamePost, undoChange, unpublishPost, type Change } from '../lifecycle/post-lifecycle';
+import { listTemplates, readTemplate, templatesFolder } from '../lifecycle/post-templates';
+import { AddedImages } from '../images/added-images';
+import { folderForPost } from '../images/image-placement';
+import { fileNameParts } from '../../../shared/jekyll/file-names';
 
 export interface CoreServiceOptions {
   userDataDir: string;
@@ -99,6 +103,8 @@ export async function createCoreService(options: CoreServiceOptions): Promise<Co
   if (options.tokenStore) setHttpsToken(await options.tokenStore.load().catch(() => null));
   /** Undo entries: how to reverse each operation (refusing when its files changed since), by id. */
   const undoStack = new UndoStack();
+  /** Images added this session: an undone paste may take back exactly these. */
+  const addedImages = new AddedImages();
 
   /** Runs a file operation, remembers how to undo it, and refreshes the index. */
   async function operate(run: (s: SiteSession) => Promise<Change>): Promise<OperationResult> {
@@ -162,6 +168,7 @@ export async function createCoreService(options: CoreServiceOptions): Promise<Co
     const previous = session;
     session = next;
     undoStack.clear();
+    addedImages.clear();
     search = new PostSearch({ records: () => next.records(), read: (p) => next.readForSearch(p) });
     await previous?.close();
     await recent.add(root);
@@ -240,12 +247,19 @@ export async function createCoreService(options: CoreServiceOptions): Promise<Co
     listImages: () => listImages(current().root),
     createPost: (req) =>
       operate(async (s) => {
+        if (req.template !== undefined) {
+          const folder = templatesFolder(s.config.config.raw);
+          if (!folder) throw new SourceError('invalid-input', 'this blog names no templates folder (postwright: { templates: … } in _config.yml)');
+          const template = await readTemplate(s.root, folder, req.template);
+          return createPost(s.root, s.config.config, { title: req.title, draft: req.draft, template });
+        }
         const schema = await siteSchema(s.root, s.config.config);
         const fields: Record<string, string[]> = {};
         for (const f of schema.fields) if (f.type === 'tags' && f.key.endsWith('s') && f.default === undefined && schema.posts > 0 && f.count / schema.posts >= 0.5) fields[f.key] = [];
         return createPost(s.root, s.config.config, { title: req.title, draft: req.draft, fields });
       }),
-    publishPost: (req) => operate(async (s) => publishPost(s.root, s.config.config, (await s.resolvePost(req.path)).rel)),
+    listTemplates: () => listTemplates(current().root, current().config.config.raw),
+    publishPost: (req) => operate(async (s) => publishPost(s.root, s.config.config, (await s.resolvePost(req.path)).rel, req.at ?? Date.now())),
     unpublishPost: (req) => operate(async (s) => unpublishPost(s.root, s.config.config, (await s.resolvePost(req.path)).rel)),
     renamePost: (req) => operate(async (s) => renamePost(s.root, (await s.resolvePost(req.path)).rel, req.slug)),
     duplicatePost: (req) => operate(async (s) => duplicatePost(s.root, (await s.resolvePost(req.path)).rel)),
@@ -265,8 +279,8 @@ export async function createCoreService(options: CoreServiceOptions): Promise<Co
     getGallery: () => buildGallery(current().root, current().config.config),
     gitStatus: () => gitService.status(),
     gitDiff: (req) => gitService.diff(req.path),
-    suggestCommitMessage: () => gitService.suggestMessage(),
-    syncSite: (req) => gitService.sync(req?.message, req?.merge),
+    suggestCommitMessage: (req) => gitService.suggestMessage(req?.paths),
+    syncSite: (req) => gitService.sync(req?.message, req?.merge, req?.paths),
     getConflict: (req) => gitService.conflict(req.path),
     resolveConflict: (req) => gitService.resolve(req.path, req.text),
     continueSync: () => gitService.continue(),
@@ -289,16 +303,28 @@ export async function createCoreService(options: CoreServiceOptions): Promise<Co
       let rel: string;
       try {
         // The usual folder comes from what posts reference, so it passes the same check as a requested one.
-        const folder = req.folder ?? (await checkImageFolder(s.root, (await galleryOnce()).uploadFolder).catch(() => 'assets/images'));
-        rel = await addImage(s.root, folder, req.name, Buffer.from(req.data, 'base64'));
+        // A post's image is named after the post (`my-post-1.png`) and goes where the blog keeps inline images.
+        const slug = req.post ? (fileNameParts(req.post)?.slug ?? '') : '';
+        const learnt = req.folder ? null : await galleryOnce();
+        const folder = req.folder ?? (await checkImageFolder(s.root, folderForPost(learnt!.placement, slug)).catch(() => 'assets/images'));
+        rel = await addImage(s.root, folder, req.name, Buffer.from(req.data, 'base64'), slug || undefined);
       } catch (error) {
         if (error instanceof SourceError) throw new ApiError({ code: error.code === 'outside-site' ? 'outside-site' : 'invalid-input', message: error.message });
         throw error;
       }
       const added = versionOf(Buffer.from(req.data, 'base64'));
+      addedImages.remember(rel, added);
       undoStack.push({ label: `Add image ${rel}`, run: async () => (await moveToTrash(trashDir, s.root, rel, added), []) });
       const useBase = s.config.config.baseurl !== '' && (await galleryOnce()).useBaseurl;
       return { path: rel, markdownPath: `${useBase ? '{{ site.baseurl }}' : ''}/${rel}` };
+    },
+    async removeImage(req) {
+      const s = current();
+      try {
+        return { removed: await addedImages.remove(s.root, req.path, trashDir) };
+      } catch (error) {
+        throw apiErrorOf(error);
+      }
     },
     async getTaxonomy() {
       const t = collectTaxonomy(current().records(), { drafts: true, unpublished: true });

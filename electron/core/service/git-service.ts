@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ApiEvents, ConflictView, GitStatusView, SyncOutcome } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/api-error';
-import { abortSync, conflictVersions, continueSync, diffPost, FetchScheduler, git, gitStatus, GitError, resolveConflict, suggestCommitMessage, syncSite } from '../git';
+import { abortSync, conflictVersions, continueSync, diffPost, diffSides, FetchScheduler, git, gitStatus, GitError, resolveConflict, suggestCommitMessage, syncSite } from '../git';
 import { titleOfPost } from '../git/staged-changes';
 import { normaliseRelPath } from '../store/confine';
 
@@ -64,15 +64,21 @@ export class GitService {
     return status;
   }
 
-  async diff(rel: string): Promise<{ diff: string }> {
-    return { diff: await diffPost(this.host.root(), normaliseRelPath(rel)).catch(toApiError) };
+  /** The unified diff, and both whole texts for a side-by-side view. */
+  async diff(rel: string): Promise<{ diff: string; before: string | null; after: string | null }> {
+    const clean = normaliseRelPath(rel);
+    const diff = await diffPost(this.host.root(), clean).catch(toApiError);
+    const sides = await diffSides(this.host.root(), clean).catch(toApiError);
+    return { diff, ...sides };
   }
 
-  async suggestMessage(): Promise<{ message: string }> {
+  /** A message for the changes (only `paths` when given: the files ticked in the commit dialog). */
+  async suggestMessage(paths?: readonly string[]): Promise<{ message: string }> {
     const root = this.host.root();
     const status = await gitStatus(root).catch(toApiError);
+    const chosen = paths ? new Set(paths.map((p) => normaliseRelPath(p))) : null;
     const changes = await Promise.all(
-      status.files.map(async (f) => ({
+      status.files.filter((f) => !chosen || chosen.has(f.path)).map(async (f) => ({
         path: f.path,
         state: f.state,
         title: f.state === 'deleted' ? null : titleOfPost(await readFile(path.join(root, ...f.path.split('/')), 'utf8').catch(() => '')),
@@ -81,14 +87,20 @@ export class GitService {
     return { message: changes.length ? suggestCommitMessage(changes) : '' };
   }
 
-  async sync(message: string | undefined, merge: boolean | undefined): Promise<SyncOutcome> {
+  /**
+   * Commit, pull, push. With `paths`, only those files are committed (each must be one git reports
+   * changed); the others stay as they are in the working tree, uncommitted.
+   */
+  async sync(message: string | undefined, merge: boolean | undefined, paths?: readonly string[]): Promise<SyncOutcome> {
     if (this.busy) throw new ApiError({ code: 'conflict', message: 'a sync is already running' });
+    const chosen = paths ? await this.changedOnly(paths) : undefined;
     this.busy = true;
     this.running = new AbortController();
     try {
       const result = await syncSite(this.host.root(), {
         message: message?.trim() || undefined,
         mode: merge ? 'merge' : 'rebase',
+        paths: chosen,
         onProgress: (step) => this.host.emit('sync-progress', { step }),
         signal: this.running.signal,
       });
@@ -98,6 +110,28 @@ export class GitService {
       this.busy = false;
       this.running = null;
     }
+  }
+
+  /** The requested paths, each checked to be a file git reports changed (nothing else can be committed this way). */
+  private async changedOnly(paths: readonly string[]): Promise<string[]> {
+    const status = await gitStatus(this.host.root()).catch(toApiError);
+    const changed = new Set(status.files.map((f) => f.path));
+    const clean = [
+      ...new Set(
+        paths.map((p) => {
+          try {
+            return normaliseRelPath(p);
+          } catch {
+            throw new ApiError({ code: 'bad-request', message: `not a file of the site: ${p}` });
+          }
+        }),
+      ),
+    ];
+    const unknown = clean.filter((p) => !changed.has(p));
+    if (unknown.length) throw new ApiError({ code: 'bad-request', message: `not a changed file: ${unknown.slice(0, 3).join(', ')}` });
+    // A staged rename is one change: its old path goes with the new one.
+    const renamedFrom = status.files.filter((f) => f.from && clean.includes(f.path)).map((f) => f.from!);
+    return [...new Set([...clean, ...renamedFrom])];
   }
 
   /** One commit of exactly these files (a tag rename batch); false when the site is not a repository. */
