@@ -17,8 +17,6 @@ import type { CoreService } from './dispatch';
 import { EventHub } from './event-hub';
 import { PostSearch } from './post-search';
 import { readSiteFile } from './site-files';
-import { checkSite } from '../site/check-site';
-import { siteSchema } from '../site/site-schema';
 import { listImages } from '../site/site-images';
 import { SourceError } from '../../../shared/source-error';
 import type { OperationResult, TermChangeRequest } from '../../../shared/api/contract';
@@ -240,9 +238,9 @@ export async function createCoreService(options: CoreServiceOptions): Promise<Co
       return { ok: true };
     },
     listBuffers: () => buffers.list(current().root),
-    getSchema: () => siteSchema(current().root, current().config.config),
+    getSchema: () => current().schema(),
     async checkSite() {
-      return (await checkSite(current().root)).problems;
+      return current().check();
     },
     listImages: () => listImages(current().root),
     createPost: (req) =>
@@ -253,7 +251,7 @@ export async function createCoreService(options: CoreServiceOptions): Promise<Co
           const template = await readTemplate(s.root, folder, req.template);
           return createPost(s.root, s.config.config, { title: req.title, draft: req.draft, template });
         }
-        const schema = await siteSchema(s.root, s.config.config);
+        const schema = await s.schema();
         const fields: Record<string, string[]> = {};
         for (const f of schema.fields) if (f.type === 'tags' && f.key.endsWith('s') && f.default === undefined && schema.posts > 0 && f.count / schema.posts >= 0.5) fields[f.key] = [];
         return createPost(s.root, s.config.config, { title: req.title, draft: req.draft, fields });

@@ -1,5 +1,9 @@
 /**
  * Runs the check rules over a whole site: what `postwright check` and the Problems panel show.
+ *
+ * Split in two so an open site can cache: `checkFactsOf` keeps what the rules need from one
+ * post file (it depends on that file alone), and `checkFromFacts` runs the rules over those
+ * facts and the site, in slices, without reading any post again.
  */
 import path from 'node:path';
 import { checkAcrossPosts, checkDuplicateTitles, checkPost, topLevelKeyLines, type Problem } from '../../../shared/site/check-rules';
@@ -7,12 +11,13 @@ import { checkContent, checkReferences, contentFacts, type ContentFacts } from '
 import { checkSettingsFrom } from '../../../shared/site/check-settings';
 import { lineOfOffset } from '../../../shared/site/post-facts';
 import { siteContext } from '../../../shared/site/site-context';
+import type { PostRecord } from '../../../shared/jekyll/site-types';
 import { splitPost } from '../../../shared/front-matter/split';
-import { inBatches } from '../util/batches';
-import { indexPostFileSync } from './post-record-file';
+import { inBatches, sliceClock, yieldToLoop } from '../util/batches';
+import { indexPostFileSync, type IndexedPostFile } from './post-record-file';
 import { scanSite } from './scan-site';
-import { loadSiteConfig } from './site-config';
-import { listSiteFiles, pagePermalinks } from './site-file-list';
+import { loadSiteConfig, type LoadedConfig } from './site-config';
+import { listSiteFiles } from './site-file-list';
 
 export interface CheckReport {
   problems: Problem[];
@@ -20,44 +25,100 @@ export interface CheckReport {
   configWarnings: string[];
 }
 
+/** What the check rules (and the schema) need from one post file. */
+export interface PostCheckFacts {
+  record: PostRecord;
+  /** The front matter as read; null when there is none or it is invalid. */
+  frontMatter: Record<string, unknown> | null;
+  keyLines: Record<string, number>;
+  size: number;
+  /** Images, links and text facts of a readable post; null otherwise. */
+  content: ContentFacts | null;
+}
+
+/** The facts of one indexed post file (read with its text). */
+export function checkFactsOf(post: IndexedPostFile): PostCheckFacts {
+  const parts = post.text !== undefined ? splitPost(post.text) : null;
+  const keyLines = parts?.frontMatter && post.result ? topLevelKeyLines(parts.frontMatter.yaml, post.result.yamlFirstLine) : {};
+  const content =
+    parts && post.text !== undefined && post.result && !post.record.error && !post.record.skipped
+      ? contentFacts({ record: post.record, frontMatter: post.result.frontMatter, data: post.result.data, keyLines, body: parts.body, bodyFirstLine: lineOfOffset(post.text, parts.bodyOffset) })
+      : null;
+  return { record: post.record, frontMatter: post.result?.frontMatter ?? null, keyLines, size: post.size, content };
+}
+
+/** Every problem of the site from the facts of its posts and the list of its files. */
+export async function checkFromFacts(facts: readonly PostCheckFacts[], config: LoadedConfig, siteFiles: ReadonlySet<string>, now: number): Promise<{ problems: Problem[]; warnings: string[] }> {
+  const settings = checkSettingsFrom(config.config.raw);
+  const problems: Problem[] = [];
+  const clock = sliceClock();
+  const pause = async () => {
+    if (clock.due()) {
+      await yieldToLoop();
+      clock.reset();
+    }
+  };
+  const date = new Date(now);
+  for (const f of facts) {
+    problems.push(...checkPost({ record: f.record, data: f.frontMatter, keyLines: f.keyLines, size: f.size }, date));
+    if (f.content) problems.push(...checkContent(f.content, settings.settings));
+    await pause();
+  }
+  const records = facts.map((f) => f.record);
+  const site = siteContext(siteFiles, records, config.config.baseurl);
+  await pause();
+  const titleLines = new Map<string, number>();
+  for (const f of facts) {
+    if (!f.content) continue;
+    problems.push(...checkReferences(f.content, site));
+    if (f.content.title?.line) titleLines.set(f.content.path, f.content.title.line);
+    await pause();
+  }
+  problems.push(...checkAcrossPosts(records), ...checkDuplicateTitles(records, titleLines));
+  await pause();
+  return { problems: await sortProblems(problems, pause), warnings: [...config.warnings, ...settings.warnings] };
+}
+
+const collator = new Intl.Collator();
+
+/**
+ * Problems by path (as `localeCompare` orders them), then by line: bucketed by path so the
+ * costly comparison runs over the paths only, not over every problem.
+ */
+async function sortProblems(problems: Problem[], pause: () => Promise<void>): Promise<Problem[]> {
+  const byPath = new Map<string, Problem[]>();
+  for (const p of problems) {
+    const bucket = byPath.get(p.path);
+    if (bucket) bucket.push(p);
+    else byPath.set(p.path, [p]);
+  }
+  const paths = [...byPath.keys()].sort(collator.compare);
+  await pause();
+  const out: Problem[] = [];
+  for (const p of paths) {
+    const bucket = byPath.get(p)!;
+    if (bucket.length > 1) bucket.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    for (const problem of bucket) out.push(problem);
+  }
+  return out;
+}
+
+/** Checks the site at `root` from scratch (the CLI; an open site uses its cached facts). */
 export async function checkSite(root: string, now = Date.now()): Promise<CheckReport> {
   const absRoot = path.resolve(root);
   const config = await loadSiteConfig(absRoot);
   const entries = await scanSite(absRoot, config.config);
-  const settings = checkSettingsFrom(config.config.raw);
   const siteFiles = listSiteFiles(absRoot);
-  // Per file: problems of the post alone and the facts (images, links) checked against the site below.
-  const indexed: { post: ReturnType<typeof indexPostFileSync>; problems: Problem[]; facts: ContentFacts | null }[] = [];
+  const facts: PostCheckFacts[] = [];
   await inBatches(entries, (entry) => {
-    let post;
     try {
-      post = indexPostFileSync(absRoot, entry, config.config, now);
+      facts.push(checkFactsOf(indexPostFileSync(absRoot, entry, config.config, now)));
     } catch (error) {
       // Deleted between the scan and the read.
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
       throw error;
     }
-    const parts = post.text !== undefined ? splitPost(post.text) : null;
-    const keyLines = parts?.frontMatter && post.result ? topLevelKeyLines(parts.frontMatter.yaml, post.result.yamlFirstLine) : {};
-    const problems = checkPost({ record: post.record, data: post.result?.frontMatter ?? null, keyLines, size: post.size }, new Date(now));
-    const facts =
-      parts && post.text !== undefined && post.result && !post.record.error && !post.record.skipped
-        ? contentFacts({ record: post.record, frontMatter: post.result.frontMatter, data: post.result.data, keyLines, body: parts.body, bodyFirstLine: lineOfOffset(post.text, parts.bodyOffset) })
-        : null;
-    if (facts) problems.push(...checkContent(facts, settings.settings));
-    indexed.push({ post, problems, facts });
   });
-  const problems = indexed.flatMap((i) => i.problems);
-  const records = indexed.map((i) => i.post.record);
-  const files = await siteFiles;
-  const site = siteContext(files, records, config.config.baseurl, await pagePermalinks(absRoot, files));
-  const titleLines = new Map<string, number>();
-  for (const i of indexed) {
-    if (!i.facts) continue;
-    problems.push(...checkReferences(i.facts, site));
-    if (i.facts.title?.line) titleLines.set(i.facts.path, i.facts.title.line);
-  }
-  problems.push(...checkAcrossPosts(records), ...checkDuplicateTitles(records, titleLines));
-  problems.sort((a, b) => a.path.localeCompare(b.path) || (a.line ?? 0) - (b.line ?? 0));
-  return { problems, files: entries.length, configWarnings: [...config.warnings, ...settings.warnings] };
+  const { problems, warnings } = await checkFromFacts(facts, config, await siteFiles, now);
+  return { problems, files: entries.length, configWarnings: warnings };
 }

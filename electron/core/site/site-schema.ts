@@ -37,11 +37,17 @@ export async function allFrontMatters(root: string, config: SiteConfig): Promise
   return out;
 }
 
-export async function siteSchema(root: string, config: SiteConfig): Promise<SiteSchema> {
+/** The schema from front matters already read (an open site keeps them per file). */
+export async function schemaFrom(frontMatters: readonly Record<string, unknown>[], root: string, config: SiteConfig): Promise<SiteSchema> {
   return inferSchema({
-    frontMatters: await allFrontMatters(root, config),
+    frontMatters,
     defaults: defaultsFor(config.defaults, '_posts/new-post.md', 'posts', config.collectionsDir),
     layouts: await layoutNames(root),
     explicit: config.raw.postwright,
   });
+}
+
+/** The schema of the site at `root` from scratch (the CLI). */
+export async function siteSchema(root: string, config: SiteConfig): Promise<SiteSchema> {
+  return schemaFrom(await allFrontMatters(root, config), root, config);
 }

@@ -21,6 +21,9 @@ import { indexPostFileSync, refreshForNow, type IndexedPost } from './post-recor
 import { classifyPostPath } from './scan-site';
 import { indexSite, writeIndexCache, type SiteIndexResult } from './site-index';
 import { watchSite } from './site-watcher';
+import { SiteDerived } from './site-derived';
+import type { Problem } from '../../../shared/site/check-rules';
+import type { SiteSchema } from '../../../shared/site/schema';
 import { defaultCacheDir } from './cache-dir';
 import { readFrontMatter } from '../../../shared/front-matter/read-front-matter';
 
@@ -56,19 +59,28 @@ export function frontMatterProblem(text: string): { message: string; line: numbe
 export class SiteSession {
   private watcher: { ready: Promise<void>; close(): Promise<void> } | null = null;
   private reindexing: Promise<void> | null = null;
+  private readonly derived: SiteDerived;
 
   private constructor(
     readonly root: string,
     private index: SiteIndexResult,
     private readonly options: SessionOptions,
-  ) {}
+  ) {
+    this.derived = new SiteDerived({ root, index: () => this.index, watching: options.watch !== false });
+  }
 
   static async open(root: string, options: SessionOptions = {}): Promise<SiteSession> {
     const abs = path.resolve(root);
     const [index] = await Promise.all([indexSite(abs, { cacheDir: options.cacheDir }), removeStaleTemps(abs), excludeTempFiles(abs)]);
     const session = new SiteSession(abs, index, options);
     // A change we cannot read (the site folder removed meanwhile) must never crash the host.
-    if (options.watch !== false) session.watcher = watchSite(abs, (rel, kind) => void session.onDiskChange(rel, kind).catch(() => undefined));
+    if (options.watch !== false) {
+      session.watcher = watchSite(
+        abs,
+        (rel, kind) => void session.onDiskChange(rel, kind).catch(() => undefined),
+        () => session.derived.filesChanged(),
+      );
+    }
     return session;
   }
 
@@ -91,6 +103,16 @@ export class SiteSession {
       isSample: this.options.isSample === true,
       postCount: this.records().filter((r) => !r.skipped).length,
     };
+  }
+
+  /** The form schema, from facts kept per post (a second call costs nothing until a post changes). */
+  schema(): Promise<SiteSchema> {
+    return this.derived.schema();
+  }
+
+  /** Every problem of the site, from the same per-post facts. */
+  check(): Promise<Problem[]> {
+    return this.derived.check();
   }
 
   records(): PostRecord[] {
@@ -144,7 +166,10 @@ export class SiteSession {
   async syncPaths(paths: readonly string[]): Promise<void> {
     for (const p of paths) {
       const gone = await this.refreshPost(p).catch(() => null);
-      if (!gone) this.index.posts.delete(p);
+      if (!gone) {
+        this.index.posts.delete(p);
+        this.derived.postRemoved(p);
+      }
     }
   }
 
@@ -156,10 +181,12 @@ export class SiteSession {
       const post = indexPostFileSync(this.root, entry, this.index.config.config, Date.now());
       const slim: IndexedPost = { record: post.record, size: post.size, mtimeMs: post.mtimeMs, markedPublished: post.markedPublished, epochMs: post.epochMs };
       this.index.posts.set(rel, slim);
+      this.derived.postRead(rel, post);
       return slim;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
         this.index.posts.delete(rel);
+        this.derived.postRemoved(rel);
         return null;
       }
       throw error;
@@ -172,6 +199,7 @@ export class SiteSession {
       return;
     }
     if (kind === 'removed') {
+      this.derived.postRemoved(rel);
       if (this.index.posts.delete(rel)) this.options.events?.postChanged(rel, 'removed', null, null);
       return;
     }
@@ -191,6 +219,7 @@ export class SiteSession {
     if (!this.reindexing) {
       this.reindexing = (async () => {
         this.index = await indexSite(this.root, { cacheDir: this.options.cacheDir });
+        this.derived.reset();
         this.options.events?.reset(this.summary().postCount);
       })().finally(() => {
         this.reindexing = null;

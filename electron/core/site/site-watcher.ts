@@ -11,7 +11,8 @@ export type WatchKind = 'added' | 'changed' | 'removed';
 
 const IGNORED_DIRS = new Set(['.git', 'node_modules', '_site', '.jekyll-cache', '.sass-cache', 'vendor', '.bundle']);
 
-export function watchSite(root: string, onChange: (rel: string, kind: WatchKind) => void): { ready: Promise<void>; close(): Promise<void> } {
+/** `onChange` for posts, `_config.yml` and includes; `onFilesChanged` when any file is added or removed. */
+export function watchSite(root: string, onChange: (rel: string, kind: WatchKind) => void, onFilesChanged?: () => void): { ready: Promise<void>; close(): Promise<void> } {
   const watcher: FSWatcher = watch(root, {
     ignoreInitial: true,
     followSymlinks: false,
@@ -28,6 +29,7 @@ export function watchSite(root: string, onChange: (rel: string, kind: WatchKind)
     },
   });
   const report = (kind: WatchKind) => (p: string) => {
+    if (kind !== 'changed') onFilesChanged?.();
     const rel = path.relative(root, p).split(path.sep).join('/');
     if (rel === '_config.yml' || rel.includes('_posts/') || rel.includes('_drafts/') || rel.startsWith('_includes/')) onChange(rel, kind);
   };

@@ -1,0 +1,149 @@
+/**
+ * What an open site derives from its posts (schema, problems), kept per file and computed once.
+ *
+ * Each post's facts (front matter, key lines, content facts) are read at most once per file
+ * version: the session hands over the posts it re-reads (save, watcher, file operations), and
+ * a pass reads only posts whose facts are missing or older than the index entry. A schema or
+ * check is cached until a post or the site's files change, and identical requests made while
+ * one is running share it (several page loads ask at once). Long loops run in slices.
+ */
+import type { Problem } from '../../../shared/site/check-rules';
+import type { SiteSchema } from '../../../shared/site/schema';
+import { inBatches } from '../util/batches';
+import { checkFactsOf, checkFromFacts, type PostCheckFacts } from './check-site';
+import { indexPostFileSync, refreshForNow, type IndexedPost, type IndexedPostFile } from './post-record-file';
+import type { SiteIndexResult } from './site-index';
+import { listSiteFiles } from './site-file-list';
+import { schemaFrom } from './site-schema';
+
+interface FileFacts extends PostCheckFacts {
+  mtimeMs: number;
+}
+
+export interface DerivedSource {
+  root: string;
+  /** The session's current index (replaced when the site is re-read). */
+  index(): SiteIndexResult;
+  /** True when a watcher reports added and removed files. */
+  watching: boolean;
+}
+
+/** How long the list of site files is trusted without a watcher. */
+const FILES_TTL_MS = 10_000;
+/** Future-dated posts become published as time passes: a check is redone after this. */
+const CHECK_TTL_MS = 60_000;
+
+interface Memo<T> {
+  key: string;
+  at: number;
+  promise: Promise<T>;
+}
+
+export class SiteDerived {
+  private readonly facts = new Map<string, FileFacts>();
+  private version = 0;
+  private filesVersion = 0;
+  private gathering: Promise<void> | null = null;
+  private schemaMemo: Memo<SiteSchema> | null = null;
+  private checkMemo: Memo<Problem[]> | null = null;
+  private filesMemo: Memo<Set<string>> | null = null;
+
+  constructor(private readonly source: DerivedSource) {}
+
+  /** A post was just read again (with its text): its facts come from that read. */
+  postRead(rel: string, post: IndexedPostFile): void {
+    this.facts.set(rel, { ...checkFactsOf(post), mtimeMs: post.mtimeMs });
+    this.version++;
+  }
+
+  postRemoved(rel: string): void {
+    this.facts.delete(rel);
+    this.version++;
+    this.filesVersion++;
+  }
+
+  /** A file was added or removed anywhere in the site (images and pages count for links). */
+  filesChanged(): void {
+    this.filesVersion++;
+  }
+
+  /** The whole site was read again (config changed): nothing derived is kept. */
+  reset(): void {
+    this.facts.clear();
+    this.version++;
+    this.filesVersion++;
+  }
+
+  /** Reads the facts of every post that has none (or older ones than the index). */
+  private async gather(): Promise<void> {
+    while (this.gathering) await this.gathering;
+    const index = this.source.index();
+    const missing: IndexedPost[] = [];
+    for (const [p, post] of index.posts) {
+      const f = this.facts.get(p);
+      if (!f || f.size !== post.size || f.mtimeMs !== post.mtimeMs) missing.push(post);
+    }
+    if (!missing.length) return;
+    const run = inBatches(missing, (post) => {
+      const { record } = post;
+      let read: IndexedPostFile;
+      try {
+        read = indexPostFileSync(this.source.root, { path: record.path, draft: record.draft, ...(record.skipped ? { skipped: record.skipped } : {}) }, index.config.config, Date.now());
+      } catch {
+        return; // Gone since: the watcher will drop it from the index.
+      }
+      this.facts.set(record.path, { ...checkFactsOf(read), mtimeMs: read.mtimeMs });
+      // The file changed without the index hearing of it: the index takes the new read too.
+      if (read.size !== post.size || read.mtimeMs !== post.mtimeMs) {
+        index.posts.set(record.path, { record: read.record, size: read.size, mtimeMs: read.mtimeMs, markedPublished: read.markedPublished, epochMs: read.epochMs });
+        this.version++;
+      }
+    });
+    this.gathering = run.finally(() => {
+      this.gathering = null;
+    });
+    await this.gathering;
+  }
+
+  /** Shares one computation per key; a failed one is forgotten. */
+  private memo<T>(current: Memo<T> | null, key: string, ttl: number, compute: () => Promise<T>, store: (m: Memo<T> | null) => void): Promise<T> {
+    if (current && current.key === key && Date.now() - current.at < ttl) return current.promise;
+    const memo: Memo<T> = { key, at: Date.now(), promise: compute() };
+    store(memo);
+    memo.promise.catch(() => store(null));
+    return memo.promise;
+  }
+
+  private siteFiles(): Promise<Set<string>> {
+    const ttl = this.source.watching ? Infinity : FILES_TTL_MS;
+    return this.memo(this.filesMemo, String(this.filesVersion), ttl, () => listSiteFiles(this.source.root), (m) => (this.filesMemo = m));
+  }
+
+  /** Front matters of every readable post (drafts included), in index order. */
+  async schema(): Promise<SiteSchema> {
+    return this.memo(this.schemaMemo, `${this.version}/${this.filesVersion}`, Infinity, async () => {
+      await this.gather();
+      const index = this.source.index();
+      const frontMatters: Record<string, unknown>[] = [];
+      for (const [p, post] of index.posts) if (!post.record.skipped) frontMatters.push(this.facts.get(p)?.frontMatter ?? {});
+      return schemaFrom(frontMatters, this.source.root, index.config.config);
+    }, (m) => (this.schemaMemo = m));
+  }
+
+  /** Every problem of the site, as `postwright check` reports them. */
+  async check(): Promise<Problem[]> {
+    return this.memo(this.checkMemo, `${this.version}/${this.filesVersion}`, CHECK_TTL_MS, async () => {
+      const [files] = await Promise.all([this.siteFiles(), this.gather()]);
+      const index = this.source.index();
+      const now = Date.now();
+      const list: PostCheckFacts[] = [];
+      for (const [p, post] of index.posts) {
+        const f = this.facts.get(p);
+        if (!f) continue;
+        const record = refreshForNow(post, index.config.config, now).record;
+        list.push(f.record === record ? f : { ...f, record });
+      }
+      return (await checkFromFacts(list, index.config, files, now)).problems;
+    }, (m) => (this.checkMemo = m));
+  }
+}
