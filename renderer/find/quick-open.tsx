@@ -7,7 +7,7 @@ import { Command } from 'cmdk';
 import { useMemo, useState } from 'react';
 import type { PostRecord } from '../../shared/jekyll/site-types';
 import { Highlight } from './highlight';
-import { matchPosts, prepareTargets } from './quick-open-match';
+import { createMatcher, prepareTargets } from './quick-open-match';
 
 const SHOWN = 50;
 
@@ -20,8 +20,8 @@ interface Props {
 
 export function QuickOpen({ open, posts, onClose, onOpenPost }: Props) {
   const [query, setQuery] = useState('');
-  const targets = useMemo(() => (open ? prepareTargets(posts) : []), [open, posts]);
-  const results = useMemo(() => matchPosts(query, targets, SHOWN), [query, targets]);
+  const match = useMemo(() => createMatcher(open ? prepareTargets(posts) : []), [open, posts]);
+  const results = useMemo(() => match(query, SHOWN), [query, match]);
   return (
     <Command.Dialog
       open={open}

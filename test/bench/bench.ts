@@ -14,6 +14,7 @@ import { setField } from '../../shared/front-matter/edit-front-matter';
 import { writeFileAtomic } from '../../electron/core/store/atomic-write';
 import { corporaReport } from './corpora-report';
 import { uiBench } from './ui-bench';
+import { searchBench } from './search-bench';
 import { manageBench } from './manage-bench';
 import { gitBench } from './git-bench';
 import { kramdownCompareCli } from './kramdown-compare';
@@ -86,6 +87,7 @@ async function main(): Promise<void> {
 
   log(`jekyll read of the same site: ${await timeJekyllRead(site)}`);
   await uiBench(site, path.resolve(__dirname, '../renderer'), log);
+  await searchBench(site, path.resolve(__dirname, '../renderer'), log);
   await manageBench(site, log);
   await gitBench(log);
 

@@ -15,7 +15,7 @@ import { ensureSampleBlog } from '../app-data/sample-blog';
 import { SiteSession } from '../site/site-session';
 import type { CoreService } from './dispatch';
 import { EventHub } from './event-hub';
-import { PostSearch } from './post-search';
+import { PostSearch, readSearchTextSync } from './post-search';
 import { readSiteFile } from './site-files';
 import { listImages } from '../site/site-images';
 import { SourceError } from '../../../shared/source-error';
@@ -167,7 +167,7 @@ export async function createCoreService(options: CoreServiceOptions): Promise<Co
     session = next;
     undoStack.clear();
     addedImages.clear();
-    search = new PostSearch({ records: () => next.records(), read: (p) => next.readForSearch(p) });
+    search = new PostSearch({ records: () => next.records(), read: (p) => next.readForSearch(p), readSync: (p) => readSearchTextSync(next.root, p) });
     await previous?.close();
     await recent.add(root);
     void gitService.siteOpened(root);
