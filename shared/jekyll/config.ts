@@ -5,7 +5,7 @@
  * `site`. Unknown or mistyped values fall back to Jekyll's defaults and are reported as
  * warnings instead of stopping the site from opening.
  */
-import { readYaml } from '../yaml/read-yaml';
+import { readConfigYaml } from './config-yaml';
 import type { FrontMatterDefault, SiteConfig } from './site-types';
 import { isKnownTimeZone } from './ruby-time';
 
@@ -40,18 +40,12 @@ function stringList(value: unknown): string[] {
   return [];
 }
 
-/** Reads `_config.yml` text (missing file: pass ''). Bad YAML gives Jekyll's defaults and a warning. */
+/**
+ * Reads `_config.yml` text (missing file: pass '') as GitHub Pages does (SafeYAML: `:sym` is a
+ * string). A setting that cannot be read is left out with a warning; the others are kept.
+ */
 export function parseConfigText(text: string, file = '_config.yml'): ConfigResult {
-  const warnings: string[] = [];
-  const parsed = readYaml(text.replace(/^\uFEFF/, ''));
-  let raw: Record<string, unknown> = {};
-  if (!parsed.ok) {
-    warnings.push(`${file}:${parsed.line}:${parsed.col}: ${parsed.message}`);
-  } else if (parsed.value !== null) {
-    const map = asRecord(parsed.value);
-    if (map) raw = map;
-    else warnings.push(`${file}: the configuration is not a map of settings`);
-  }
+  const { raw, warnings } = readConfigYaml(text.replace(/^\uFEFF/, ''), file);
   return parseSiteConfig(raw, warnings);
 }
 

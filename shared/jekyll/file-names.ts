@@ -20,12 +20,15 @@ export interface FileNameParts {
   ext: string;
 }
 
-/** Date, slug and extension from a path (any prefix), as `Document#populate_title` finds them. */
+/**
+ * Date, slug and extension from a path (any prefix), as `Document#populate_title` finds them,
+ * trailing dots taken off the slug as it does (`trailing-dots...markdown` → `trailing-dots`).
+ */
 export function fileNameParts(relPath: string): FileNameParts | null {
   const dated = DATE_FILENAME.exec(relPath);
-  if (dated) return { date: dated[1], slug: dated[2], ext: dated[3] };
+  if (dated) return { date: dated[1], slug: dated[2].replace(/\.+$/, ''), ext: dated[3] };
   const dateless = DATELESS_FILENAME.exec(relPath);
-  if (dateless) return { date: null, slug: dateless[1], ext: dateless[2] };
+  if (dateless) return { date: null, slug: dateless[1].replace(/\.+$/, ''), ext: dateless[2] };
   return null;
 }
 

@@ -61,6 +61,7 @@ class Converter {
   constructor(
     private readonly doc: Document,
     private readonly maxAliases: number,
+    private readonly symbolsAsStrings = false,
   ) {}
 
   convert(node: unknown, depth = 0): YamlValue {
@@ -94,7 +95,9 @@ class Converter {
     if (isScalar(node)) {
       const text = String(node.value ?? '');
       if (tag) return resolveTagged(tag, text);
-      return node.type === Scalar.PLAIN ? resolvePlainScalar(text) : text;
+      if (node.type !== Scalar.PLAIN) return text;
+      if (this.symbolsAsStrings && /^:./.test(text)) return text;
+      return resolvePlainScalar(text);
     }
     if (isSeq(node)) {
       const items = node.items.map((item) => this.convert(item, depth + 1));
@@ -270,7 +273,7 @@ export function readYamlFull(source: string, options: ReadYamlOptions = {}): Rea
       const { line, col } = position(source, problem.pos[0]);
       return { ok: false, message: problem.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''), line, col };
     }
-    return { ok: true, value: new Converter(doc, maxAliasCount).convert(doc.contents) };
+    return { ok: true, value: new Converter(doc, maxAliasCount, options.symbolsAsStrings === true).convert(doc.contents) };
   } catch (error) {
     const offset = error instanceof YamlReadError ? error.offset : 0;
     return { ok: false, message: (error as Error).message, ...position(source, offset) };

@@ -48,6 +48,8 @@ export type ReadYamlResult = { ok: true; value: YamlValue } | { ok: false; messa
 export interface ReadYamlOptions {
   /** Aliases allowed before the input counts as an alias bomb. */
   maxAliasCount?: number;
+  /** Read `:name` as the string ":name" (SafeYAML, as GitHub Pages reads `_config.yml`) instead of refusing it (Psych `safe_load`). */
+  symbolsAsStrings?: boolean;
 }
 
 export class YamlReadError extends Error {

@@ -6,6 +6,12 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { parseConfigText, type ConfigResult } from '../../../shared/jekyll/config';
 
+/**
+ * Part of the stamp, so records cached by an older reader are not reused: 2 reads `:symbols` as
+ * SafeYAML does (a config that failed before now gives other URLs) and takes trailing dots off slugs.
+ */
+const READER_VERSION = 'config-reader-2\0';
+
 export interface LoadedConfig extends ConfigResult {
   /** Changes when `_config.yml` does; the index cache is keyed on it. */
   stamp: string;
@@ -36,5 +42,5 @@ export async function loadSiteConfig(root: string): Promise<LoadedConfig> {
   const result = parseConfigText(text);
   const isJekyll = hasConfig || (await exists(path.join(root, '_posts'))) || (await exists(path.join(root, '_drafts')));
   if (!isJekyll) result.warnings.push('no _config.yml, _posts or _drafts here: this does not look like a Jekyll site');
-  return { ...result, isJekyll, stamp: createHash('sha1').update(text).digest('hex') };
+  return { ...result, isJekyll, stamp: createHash('sha1').update(READER_VERSION).update(text).digest('hex') };
 }
