@@ -10,6 +10,7 @@ import type { SiteConfig } from '../../../shared/jekyll/site-types';
 import { indexPostFileSync } from './post-record-file';
 import { scanSite } from './scan-site';
 import { inBatches } from '../util/batches';
+import { themeLayoutNames } from '../theme/theme-layouts';
 
 export async function layoutNames(root: string): Promise<string[]> {
   try {
@@ -42,7 +43,7 @@ export async function schemaFrom(frontMatters: readonly Record<string, unknown>[
   return inferSchema({
     frontMatters,
     defaults: defaultsFor(config.defaults, '_posts/new-post.md', 'posts', config.collectionsDir),
-    layouts: await layoutNames(root),
+    layouts: await themeLayoutNames(root, config.raw),
     explicit: config.raw.postwright,
   });
 }
