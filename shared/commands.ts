@@ -17,6 +17,9 @@ export type CommandId =
   | 'command-palette'
   | 'toggle-preview'
   | 'toggle-problems'
+  | 'toggle-sidebar'
+  | 'toggle-details'
+  | 'focus-mode'
   | 'show-editor'
   | 'show-tags'
   | 'show-images'
@@ -39,12 +42,14 @@ export interface CommandSpec {
    * give web mode a key that always arrives; the desktop accepts them too, so both agree.
    */
   alsoKeys?: string[];
+  /** `alsoKeys` on a Mac, where Option+letter types characters (Option+N starts ñ). */
+  macAlsoKeys?: string[];
   /** Words the palette matches besides the label. */
   keywords?: string;
 }
 
 export const COMMANDS: readonly CommandSpec[] = [
-  { id: 'new-post', label: 'New Post', menu: 'File', keys: 'CmdOrCtrl+N', alsoKeys: ['Alt+N'], keywords: 'create write' },
+  { id: 'new-post', label: 'New Post', menu: 'File', keys: 'CmdOrCtrl+N', alsoKeys: ['Alt+N'], macAlsoKeys: ['Ctrl+Alt+N'], keywords: 'create write' },
   { id: 'new-draft', label: 'New Draft', menu: 'File', keywords: 'create write' },
   { id: 'open-site', label: 'Open Site…', menu: 'File', keys: 'CmdOrCtrl+O', keywords: 'folder blog' },
   { id: 'save', label: 'Save', menu: 'File', keys: 'CmdOrCtrl+S' },
@@ -57,6 +62,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   { id: 'show-images', label: 'Show Images', menu: 'View', keywords: 'view gallery' },
   { id: 'toggle-preview', label: 'Toggle Preview', menu: 'View', keys: 'CmdOrCtrl+Alt+P', keywords: 'hide show' },
   { id: 'toggle-problems', label: 'Toggle Problems', menu: 'View', keywords: 'check errors' },
+  { id: 'toggle-sidebar', label: 'Toggle Post List', menu: 'View', keys: 'CmdOrCtrl+Alt+B', keywords: 'hide show sidebar posts pane' },
+  { id: 'toggle-details', label: 'Toggle Front Matter', menu: 'View', keys: 'CmdOrCtrl+Alt+M', keywords: 'hide show metadata fields details pane' },
+  { id: 'focus-mode', label: 'Focus Mode', menu: 'View', keys: 'CmdOrCtrl+Shift+Enter', keywords: 'zen distraction free writing only text' },
   { id: 'zoom-in', label: 'Zoom In', menu: 'View', keys: 'CmdOrCtrl+=', alsoKeys: ['CmdOrCtrl+Plus'] },
   { id: 'zoom-out', label: 'Zoom Out', menu: 'View', keys: 'CmdOrCtrl+-' },
   { id: 'zoom-reset', label: 'Actual Size', menu: 'View', keys: 'CmdOrCtrl+0' },
@@ -112,11 +120,21 @@ function parse(accelerator: string, mac: boolean): Parsed {
   };
 }
 
-/** The key a press stands for: the character, or the physical key when a modifier (Alt on a Mac) or layout changed it. */
+/**
+ * The key a press stands for: the character, or the physical key when the layout is not Latin
+ * (Ctrl+З on a Russian keyboard is Ctrl+P). A character typed with Alt (AltGr+M is µ, Option+N
+ * starts ñ) is text, not a shortcut.
+ */
 function pressedKey(press: KeyPress): string {
   const key = press.key.toLowerCase();
   if (/^[a-z0-9]$/.test(key) || !/^(Key[A-Z]|Digit[0-9])$/.test(press.code)) return key;
+  if (press.altKey && (key.length === 1 || key === 'dead')) return key;
   return press.code.slice(-1).toLowerCase();
+}
+
+/** Every key that runs a command on this platform, the shown one first. */
+export function keysOf(spec: CommandSpec, mac: boolean): string[] {
+  return [spec.keys, ...((mac ? (spec.macAlsoKeys ?? spec.alsoKeys) : spec.alsoKeys) ?? [])].filter((k): k is string => !!k);
 }
 
 /** True when `press` is `accelerator`. Letters and digits need the exact modifiers; for punctuation Shift is part of the character. */
@@ -131,7 +149,7 @@ export function matchesShortcut(press: KeyPress, accelerator: string, mac: boole
 /** The command a key press runs, if any. */
 export function commandForPress(press: KeyPress, mac: boolean): CommandSpec | null {
   for (const spec of COMMANDS) {
-    for (const keys of [spec.keys, ...(spec.alsoKeys ?? [])]) if (keys && matchesShortcut(press, keys, mac)) return spec;
+    for (const keys of keysOf(spec, mac)) if (matchesShortcut(press, keys, mac)) return spec;
   }
   return null;
 }

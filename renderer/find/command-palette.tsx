@@ -3,7 +3,7 @@
  * filtered as you type by cmdk's own matching; Enter runs it.
  */
 import { Command } from 'cmdk';
-import { COMMANDS, shortcutLabel, type CommandId } from '../../shared/commands';
+import { COMMANDS, keysOf, shortcutLabel, type CommandId } from '../../shared/commands';
 import { IS_MAC } from '../commands/platform';
 
 interface Props {
@@ -41,7 +41,9 @@ export function CommandPalette({ open, onClose, run }: Props) {
             <span className="find-title">{c.label}</span>
             {c.keys && (
               <kbd className="find-keys" aria-label={`shortcut ${shortcutLabel(c.keys, IS_MAC)}`}>
-                {[c.keys, ...(c.alsoKeys ?? [])].map((k) => shortcutLabel(k, IS_MAC)).join('  or  ')}
+                {keysOf(c, IS_MAC)
+                  .map((k) => shortcutLabel(k, IS_MAC))
+                  .join('  or  ')}
               </kbd>
             )}
           </Command.Item>
