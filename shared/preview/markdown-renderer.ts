@@ -11,6 +11,9 @@ import { IdRegistry } from './kramdown-ids';
 import { DEFAULT_SETTINGS, type MarkdownSettings } from './kramdown/settings';
 import { typographyPlugin } from './kramdown/typography';
 import { listParagraphsPlugin } from './kramdown/list-paragraphs';
+import { emphasisPlugin } from './kramdown/emphasis';
+import { codeBlocksPlugin } from './kramdown/code-blocks';
+import { mathPlugin } from './kramdown/math';
 
 export interface OutlineEntry {
   level: number;
@@ -130,22 +133,8 @@ function kramdownPlugin(md: MarkdownIt, settings: MarkdownSettings): void {
 
   md.core.ruler.push('source_lines', (state) => {
     for (const t of state.tokens) if (t.map && t.nesting === 1) t.attrSet('data-source-line', String(t.map[0]));
-    for (const t of state.tokens) if (t.map && t.type === 'fence') t.attrSet('data-source-line', String(t.map[0]));
+    for (const t of state.tokens) if (t.map && (t.type === 'fence' || t.type === 'code_block')) t.attrSet('data-source-line', String(t.map[0]));
   });
-
-  // `$$…$$` stays as math for MathJax/KaTeX, untouched by emphasis rules.
-  md.inline.ruler.before('escape', 'kramdown_math', (state, silent) => {
-    if (!state.src.startsWith('$$', state.pos)) return false;
-    const end = state.src.indexOf('$$', state.pos + 2);
-    if (end < 0) return false;
-    if (!silent) {
-      const token = state.push('math_inline', 'span', 0);
-      token.content = state.src.slice(state.pos + 2, end);
-    }
-    state.pos = end + 2;
-    return true;
-  });
-  md.renderer.rules.math_inline = (tokens, idx) => `<span class="math">\\(${md.utils.escapeHtml(tokens[idx].content)}\\)</span>`;
 }
 
 const instances = new Map<string, MarkdownIt>();
@@ -158,20 +147,12 @@ export function markdownIt(settings: MarkdownSettings = DEFAULT_SETTINGS): Markd
     shared.use(footnote).use(deflist).use((m: MarkdownIt) => kramdownPlugin(m, settings));
     typographyPlugin(shared, settings);
     listParagraphsPlugin(shared);
+    emphasisPlugin(shared);
     instances.set(settings.key, shared);
-    const fence = shared.renderer.rules.fence!;
-    shared.renderer.rules.fence = (tokens, idx, options, env, self) => {
-      const token = tokens[idx];
-      const lang = token.info.trim().split(/\s+/)[0];
-      const html = fence(tokens, idx, options, env, self);
-      return lang ? html.replace('<pre', `<pre class="highlight language-${md(lang)}"`) : html;
-    };
+    codeBlocksPlugin(shared, settings);
+    mathPlugin(shared);
   }
   return shared;
-}
-
-function md(text: string): string {
-  return text.replace(/[^\w-]/g, '');
 }
 
 export interface MarkdownResult {
