@@ -1,5 +1,5 @@
 /**
- * Styles inside the preview frame: a readable article, light and dark following the OS.
+ * Styles inside the preview frame in "Plain": a readable article, light and dark following the OS.
  */
 export const PREVIEW_CSS = `
 :root { color-scheme: light dark; }
@@ -10,7 +10,6 @@ body { margin: 0; padding: 1.5rem 2rem 4rem; font: 17px/1.65 Georgia, 'Iowan Old
 img { max-width: 100%; height: auto; }
 .banner { display: block; width: 100%; max-height: 18rem; object-fit: cover; border-radius: 6px; margin: 0 auto 1rem; }
 #banner:empty { display: none; }
-#problems { white-space: pre-wrap; font: 13px/1.4 system-ui, sans-serif; background: #fff4e5; color: #7a4100; padding: .5rem .75rem; border-radius: 4px; margin-bottom: 1rem; }
 pre, code { font: 14px/1.5 ui-monospace, Menlo, Consolas, monospace; background: #f4f4f5; }
 pre { padding: .75rem 1rem; overflow-x: auto; border-radius: 4px; }
 table { border-collapse: collapse; } th, td { border: 1px solid #8884; padding: .3rem .6rem; }

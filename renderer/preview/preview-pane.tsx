@@ -1,19 +1,30 @@
 /**
  * The live preview: Liquid → Markdown → sanitised HTML written into a frame that cannot run
- * script (sandbox without allow-scripts), navigate the app, or submit anything. The banner image
- * shows above the text, and links open outside after a check.
+ * script (sandbox without allow-scripts), navigate the app, or submit anything. In "Blog look"
+ * the body sits inside the site's layout chain with the theme's compiled CSS; in "Plain" it gets
+ * our own style and a header with the post's title and banner. A buffer with conflict markers
+ * shows a notice instead of rendering them.
  *
  * Speed: a body without Liquid renders synchronously in the keystroke's own task, only the
- * section being edited is re-rendered and re-sanitised, and only its element is replaced.
+ * section being edited is re-rendered and re-sanitised, and only its element is replaced. The
+ * layout is rendered once per front-matter change; the body element is spliced into its slot.
  */
 import { useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import type { Liquid } from 'liquidjs';
-import type { PreviewContext } from '../../shared/api/contract';
+import type { PreviewContext, PreviewTheme } from '../../shared/api/contract';
 import { createLiquid } from '../../shared/preview/liquid-engine';
-import { renderPost, renderPostSync, type RenderedPost } from '../../shared/preview/render-post';
+import { frontMatterText, JEKYLL, renderPost, renderPostSync, type RenderedPost } from '../../shared/preview/render-post';
 import type { OutlineEntry } from '../../shared/preview/markdown-renderer';
+import { renderLayouts } from '../../shared/preview/layout/layout-chain';
+import { pageVariables, siteVariables } from '../../shared/preview/layout/page-vars';
+import { rewriteCssUrls } from '../../shared/preview/layout/css-urls';
+import { findConflictMarkers } from '../../shared/preview/layout/conflict-markers';
 import { sanitizePreview, sitePathOf } from './sanitize';
-import { PREVIEW_CSS } from './preview-css';
+import { FrameShell, type Look } from './frame-shell';
+import { readLayoutDocument } from './layout-document';
+import { loadRelative, stylesheetsCss, usePreviewTheme } from './use-preview-theme';
+import { usePreviewLook } from './use-preview-look';
+import { PreviewLookToggle } from './preview-look-toggle';
 
 export interface PreviewController {
   /** Renders `text` now (synchronously when it has no Liquid). */
@@ -31,25 +42,136 @@ interface Props {
   controller: React.Ref<PreviewController>;
 }
 
-const FRAME_DOC = `<!doctype html><html><head><meta charset="utf-8"><style>${PREVIEW_CSS}</style></head><body><div id="banner"></div><div id="problems" hidden></div><article id="content"></article></body></html>`;
+const FRAME_DOC = `<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>`;
+
+/** Why the blog look cannot be shown for this site at all, or null. */
+function siteFallback(theme: PreviewTheme | null): string | null {
+  if (!theme) return null;
+  if (theme.theme.name && !theme.theme.found) return theme.theme.hint;
+  if (!Object.keys(theme.layouts).length) return 'This site has no layouts (no _layouts folder and no theme), so Jekyll writes the body alone.';
+  return null;
+}
+
+interface LayoutState {
+  /** The layout render this state is for. */
+  key: string;
+  /** Set when the post cannot be shown in its layout (no layout, missing layout). */
+  fallback: string | null;
+  problems: string[];
+}
 
 export function PreviewPane({ context, assetBase, path, text, onOutline, onScrollLine, frameRef, controller }: Props) {
-  const engine = useMemo<Liquid | null>(() => (context ? createLiquid({ context }) : null), [context]);
+  const [look, setLook] = usePreviewLook();
+  const theme = usePreviewTheme(context, path);
+  const engine = useMemo<Liquid | null>(() => (context ? createLiquid({ context, themeIncludes: theme?.includes, loadRelative }) : null), [context, theme]);
   const [ready, setReady] = useState(false);
+  const [postFallback, setPostFallback] = useState<string | null>(null);
   const ticket = useRef(0);
   const lastText = useRef<string | null>(null);
   const painter = useMemo(() => new Painter(), []);
-  const props = useRef({ context, engine, path, assetBase, onOutline, onScrollLine, ready });
-  props.current = { context, engine, path, assetBase, onOutline, onScrollLine, ready };
+  const shell = useMemo(() => new FrameShell(), []);
+  const layoutState = useRef<LayoutState>({ key: '', fallback: null, problems: [] });
+  const wanted = useRef('');
+  const bodyState = useRef<{ problems: string[]; conflict: string | null }>({ problems: [], conflict: null });
+  const props = useRef({ context, engine, path, assetBase, onOutline, onScrollLine, ready, look, theme });
+  props.current = { context, engine, path, assetBase, onOutline, onScrollLine, ready, look, theme };
+
+  const showNotes = (doc: Document) => {
+    const { conflict, problems } = bodyState.current;
+    const lay = layoutState.current.key === wanted.current ? layoutState.current : null;
+    const site = props.current.look === 'blog' ? siteFallback(props.current.theme) : null;
+    const notes: { text: string; kind?: 'conflict' | 'note' }[] = [];
+    if (conflict) notes.push({ text: conflict, kind: 'conflict' });
+    if (site) notes.push({ text: site });
+    else if (lay?.fallback) notes.push({ text: lay.fallback });
+    const all = [...problems, ...(lay?.problems ?? [])];
+    if (all.length) notes.push({ text: all.join('\n') });
+    shell.setNotes(doc, notes);
+  };
+
+  /** Renders the layout for this front matter unless it is already shown or on its way. */
+  const ensureLayout = (doc: Document, next: string, rendered: RenderedPost | null) => {
+    const { context: ctx, engine: eng, path: p, assetBase: base, look: lk, theme: th } = props.current;
+    const blocked = lk !== 'blog' || !th || siteFallback(th) !== null;
+    const key = blocked ? `plain` : `${th.stamp}\u0000${base}\u0000${p}\u0000${frontMatterText(next)}`;
+    wanted.current = key;
+    const plainHeader = (r: RenderedPost | null) => {
+      const bannerPath = r?.banner ? sitePathOf(r.banner, ctx?.baseurl ?? '') : null;
+      const bannerHtml = bannerPath ? sanitizePreview(`<img class="banner" alt="Banner" src="/${bannerPath}">`, base, '') : '';
+      shell.showPlain(doc, { title: r?.title ?? '', bannerHtml });
+    };
+    if (blocked || !ctx || !eng) {
+      layoutState.current = { key, fallback: null, problems: [] };
+      if (rendered) plainHeader(rendered);
+      setPostFallback(null);
+      return;
+    }
+    const state = layoutState.current;
+    if (state.key === key) {
+      if (state.fallback && rendered) plainHeader(rendered);
+      return;
+    }
+    if (pendingLayout.current === key) return;
+    pendingLayout.current = key;
+    void (async () => {
+      const page = pageVariables(ctx, p, next);
+      const result = await renderLayouts(eng, th.layouts, page.layout, { site: siteVariables(ctx), page, jekyll: JEKYLL, paginator: null });
+      let fallback: string | null = null;
+      const problems = [...result.problems];
+      if (result.html === null) {
+        fallback = problems.shift() ?? 'This post has no layout (no `layout:` in its front matter or the site\'s defaults), so Jekyll writes its body alone.';
+      }
+      let built: { body: string; css: string; htmlClass: string; bodyClass: string } | null = null;
+      if (result.html !== null) {
+        const layoutDoc = readLayoutDocument(result.html, base, ctx.baseurl);
+        const css = await stylesheetsCss(th.stamp, layoutDoc.stylesheets, base, ctx.baseurl);
+        const inline = layoutDoc.inlineStyles.map((s) => rewriteCssUrls(s, '', base, ctx.baseurl).css);
+        problems.push(...css.problems);
+        if (layoutDoc.remoteStylesheets.length) problems.push(`Not loaded (the preview stays offline): ${layoutDoc.remoteStylesheets.join(', ')}`);
+        built = { body: layoutDoc.body, css: [css.css, ...inline].join('\n'), htmlClass: layoutDoc.htmlClass, bodyClass: layoutDoc.bodyClass };
+      }
+      if (pendingLayout.current === key) pendingLayout.current = '';
+      if (wanted.current !== key) return;
+      const frameDoc = frameRef.current?.contentDocument;
+      if (!frameDoc) return;
+      layoutState.current = { key, fallback, problems };
+      if (built) shell.showBlog(frameDoc, key, built);
+      else plainHeader(lastRendered.current);
+      setPostFallback(fallback);
+      showNotes(frameDoc);
+    })();
+  };
+  const pendingLayout = useRef('');
+  const lastRendered = useRef<RenderedPost | null>(null);
 
   const render = (next: string) => {
     const { context: ctx, engine: eng, path: p, assetBase: base, ready: isReady } = props.current;
-    if (!ctx || !eng || !isReady) return;
+    const doc = frameRef.current?.contentDocument;
+    if (!ctx || !eng || !isReady || !doc) return;
     lastText.current = next;
     const mine = ++ticket.current;
+    const content = shell.content(doc);
+    const conflict = next.includes('<<<<<<<') ? findConflictMarkers(next) : null;
+    if (conflict) {
+      bodyState.current = {
+        problems: [],
+        conflict: `This post has unresolved conflict markers (<<<<<<< … ======= … >>>>>>>) at line${conflict.lines.length > 1 ? 's' : ''} ${conflict.lines.join(', ')}. Keep one side in each conflict (or use the conflict view) to see the preview again.`,
+      };
+      content.hidden = true;
+      ensureLayout(doc, next, lastRendered.current);
+      showNotes(doc);
+      return;
+    }
+    content.hidden = false;
     const done = (rendered: RenderedPost) => {
       if (mine !== ticket.current) return;
-      painter.paint(frameRef.current, rendered, base, ctx.baseurl);
+      const frameDoc = frameRef.current?.contentDocument;
+      if (!frameDoc) return;
+      lastRendered.current = rendered;
+      painter.paint(shell.content(frameDoc), rendered, base, ctx.baseurl);
+      bodyState.current = { problems: rendered.problems, conflict: null };
+      ensureLayout(frameDoc, next, rendered);
+      showNotes(frameDoc);
       props.current.onOutline(rendered.outline);
     };
     const sync = renderPostSync(ctx, p, next);
@@ -63,28 +185,41 @@ export function PreviewPane({ context, assetBase, path, text, onOutline, onScrol
     painter.reset();
   }, [path, context, assetBase, painter]);
 
+  const renderedWith = useRef<unknown[]>([]);
   useEffect(() => {
-    if (text !== lastText.current || !painter.painted) render(text);
+    const deps = [engine, context, path, assetBase, ready, look, theme];
+    const changed = deps.some((d, i) => d !== renderedWith.current[i]);
+    renderedWith.current = deps;
+    if (changed || text !== lastText.current || !painter.painted) render(text);
     // `render` reads the latest props through a ref.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [text, engine, context, path, assetBase, ready]);
+  }, [text, engine, context, path, assetBase, ready, look, theme]);
 
+  const fallback = look === 'blog' ? (siteFallback(theme) ?? postFallback) : null;
   return (
-    <iframe
-      ref={frameRef}
-      className="preview-frame"
-      title="Preview"
-      sandbox="allow-same-origin"
-      srcDoc={FRAME_DOC}
-      onLoad={(e) => {
-        const doc = e.currentTarget.contentDocument;
-        if (doc) wireFrame(doc, (line) => props.current.onScrollLine?.(line));
-        painter.reset();
-        setReady(true);
-      }}
-    />
+    <>
+      <PreviewLookToggle look={look} onLook={setLook} fallback={fallback} />
+      <iframe
+        ref={frameRef}
+        className="preview-frame"
+        title="Preview"
+        sandbox="allow-same-origin"
+        srcDoc={FRAME_DOC}
+        onLoad={(e) => {
+          const doc = e.currentTarget.contentDocument;
+          if (doc) wireFrame(doc, (line) => props.current.onScrollLine?.(line));
+          painter.reset();
+          shell.reset();
+          layoutState.current = { key: '', fallback: null, problems: [] };
+          pendingLayout.current = '';
+          setReady(true);
+        }}
+      />
+    </>
   );
 }
+
+export type { Look };
 
 /** Keeps one element per section and replaces only those whose source changed. */
 class Painter {
@@ -97,12 +232,8 @@ class Painter {
     this.painted = false;
   }
 
-  paint(frame: HTMLIFrameElement | null, rendered: RenderedPost, assetBase: string, baseurl: string): void {
-    const doc = frame?.contentDocument;
-    const content = doc?.getElementById('content');
-    const banner = doc?.getElementById('banner');
-    const problems = doc?.getElementById('problems');
-    if (!doc || !content || !banner || !problems) return;
+  paint(content: HTMLElement, rendered: RenderedPost, assetBase: string, baseurl: string): void {
+    const doc = content.ownerDocument;
     if (!this.painted) {
       content.textContent = '';
       this.keys = [];
@@ -124,12 +255,6 @@ class Painter {
     });
     while (nodes.length > rendered.sections.length) content.lastElementChild!.remove();
     this.keys.length = rendered.sections.length;
-    const bannerPath = rendered.banner ? sitePathOf(rendered.banner, baseurl) : null;
-    const bannerHtml = bannerPath ? sanitizePreview(`<img class="banner" alt="Banner" src="/${bannerPath}">`, assetBase, '') : '';
-    if (banner.innerHTML !== bannerHtml) banner.innerHTML = bannerHtml;
-    const problemText = rendered.problems.join('\n');
-    if (problems.textContent !== problemText) problems.textContent = problemText;
-    problems.hidden = rendered.problems.length === 0;
     this.painted = true;
   }
 

@@ -76,6 +76,25 @@ export interface PreviewContext {
   posts: { path: string; url: string; slug: string; date: string | null; title: string }[];
 }
 
+/** A layout file: its front matter (for `layout:` chaining and Liquid's `layout`) and its template. */
+export interface PreviewLayout {
+  data: Record<string, unknown>;
+  body: string;
+  /** Where it comes from: the site's `_layouts/` or the theme's. */
+  origin: 'site' | 'theme';
+}
+
+/** What the "Blog look" preview needs besides `PreviewContext`. */
+export interface PreviewTheme {
+  /** The `theme:` the site names (null: none), whether it was found, and how to install it when not. */
+  theme: { name: string | null; found: boolean; how: string; hint: string };
+  layouts: Record<string, PreviewLayout>;
+  /** The theme's `_includes/` (the site's own, in `PreviewContext.includes`, win). */
+  includes: Record<string, string>;
+  /** Changes when any layout, include or Sass file of the site or theme does. */
+  stamp: string;
+}
+
 export interface RecoveredBuffer {
   path: string;
   text: string;
@@ -130,6 +149,12 @@ export interface ApiMethods {
   /** Posts holding every word of `query` (any order, any case) in the title or text; an empty query starts reading texts ahead. */
   searchPosts: { req: { query: string; limit?: number }; res: SearchHit[] };
   getPreviewContext: { req: Record<string, never>; res: PreviewContext };
+  /** The site's and its gem theme's layouts and includes for the "Blog look" preview, or why there is no theme. */
+  getPreviewTheme: { req: Record<string, never>; res: PreviewTheme };
+  /** A stylesheet the layout links (`assets/main.css`): compiled from its Sass source (site or theme) or read as CSS. */
+  getPreviewCss: { req: { path: string }; res: { css: string; problems: string[] } };
+  /** A text file of the site for `{% include_relative %}`; null when missing, binary or too large. */
+  readSiteText: { req: { path: string }; res: { text: string | null } };
   /** Keeps an unsaved buffer outside the site so a crash loses nothing. */
   stashBuffer: { req: { path: string; text: string; baseVersion: string }; res: { ok: true } };
   dropBuffer: { req: { path: string }; res: { ok: true } };
@@ -235,6 +260,9 @@ export const methodNames: readonly MethodName[] = [
   'savePost',
   'searchPosts',
   'getPreviewContext',
+  'getPreviewTheme',
+  'getPreviewCss',
+  'readSiteText',
   'stashBuffer',
   'dropBuffer',
   'listBuffers',

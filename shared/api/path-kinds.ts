@@ -41,6 +41,11 @@ export const pathKinds: { readonly [K in MethodName]: Readonly<Record<string, Fi
   savePost: { path: 'post', text: NOT_A_PATH, baseVersion: NOT_A_PATH },
   searchPosts: { query: NOT_A_PATH },
   getPreviewContext: {},
+  getPreviewTheme: {},
+  // A stylesheet URL of the layout, as a site path (its Sass source may live in the theme).
+  getPreviewCss: { path: 'site-file' },
+  // `include_relative`: a file next to the post (Jekyll refuses `..` there, too).
+  readSiteText: { path: 'site-file' },
   stashBuffer: { path: 'buffer', text: NOT_A_PATH, baseVersion: NOT_A_PATH },
   dropBuffer: { path: 'buffer' },
   listBuffers: {},

@@ -17,6 +17,9 @@ import type { CoreService } from './dispatch';
 import { EventHub } from './event-hub';
 import { PostSearch, readSearchTextSync } from './post-search';
 import { readSiteFile } from './site-files';
+import { loadPreviewTheme } from '../theme/load-theme';
+import { compilePreviewCss } from '../theme/compile-css';
+import { readSiteText } from '../theme/read-site-text';
 import { listImages } from '../site/site-images';
 import { SourceError } from '../../../shared/source-error';
 import type { OperationResult, TermChangeRequest } from '../../../shared/api/contract';
@@ -229,6 +232,9 @@ export async function createCoreService(options: CoreServiceOptions): Promise<Co
       return search!.search(req.query, req.limit);
     },
     getPreviewContext: () => current().previewContext(),
+    getPreviewTheme: () => loadPreviewTheme(current().root, current().config.config.raw),
+    getPreviewCss: (req) => compilePreviewCss(current().root, current().config.config.raw, req.path),
+    readSiteText: async (req) => ({ text: await readSiteText(current().root, req.path) }),
     async stashBuffer(req) {
       await buffers.stash(current().root, req);
       return { ok: true };
