@@ -23,8 +23,8 @@ export function CommandPalette({ open, onClose, run }: Props) {
       overlayClassName="find-overlay"
       contentClassName="find-dialog find-palette"
     >
-      <Command.Input className="find-input" placeholder="Type a command…" aria-label="Command" />
-      <Command.List className="find-list" aria-label="Commands">
+      <Command.Input className="find-input" placeholder="Type a command…" />
+      <Command.List className="find-list" label="Commands">
         <Command.Empty className="find-empty">No such command.</Command.Empty>
         {COMMANDS.filter((c) => c.id !== 'command-palette').map((c) => (
           <Command.Item

@@ -30,3 +30,16 @@ export const finder = {
 export function useFinder(): FinderKind | null {
   return useSyncExternalStore(finder.subscribe, finder.current, () => null);
 }
+
+const FINDER_OF: Record<string, FinderKind> = { 'quick-open': 'quick-open', 'search-posts': 'search', 'command-palette': 'palette' };
+
+/**
+ * Runs a finder command (the same key again closes it) and returns true; for any other command
+ * closes an open finder first, so its action is not hidden behind it, and returns false.
+ */
+export function finderCommand(id: string): boolean {
+  const kind = FINDER_OF[id];
+  if (kind) finder.toggle(kind);
+  else finder.close();
+  return kind !== undefined;
+}

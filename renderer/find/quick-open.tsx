@@ -36,8 +36,8 @@ export function QuickOpen({ open, posts, onClose, onOpenPost }: Props) {
       overlayClassName="find-overlay"
       contentClassName="find-dialog"
     >
-      <Command.Input className="find-input" value={query} onValueChange={setQuery} placeholder="Open a post by title or path…" aria-label="Quick open" />
-      <Command.List className="find-list" aria-label="Matching posts">
+      <Command.Input className="find-input" value={query} onValueChange={setQuery} placeholder="Open a post by title or path…" />
+      <Command.List className="find-list" label="Matching posts">
         <Command.Empty className="find-empty">No post matches “{query}”.</Command.Empty>
         {results.map(({ record, titleIndexes, pathIndexes }) => (
           <Command.Item

@@ -63,8 +63,8 @@ export function SearchDialog({ open, onClose, onOpenPost }: Props) {
       overlayClassName="find-overlay"
       contentClassName="find-dialog find-search"
     >
-      <Command.Input className="find-input" value={query} onValueChange={setQuery} placeholder="Search words in every post…" aria-label="Search in posts" />
-      <Command.List className="find-list" aria-label="Search results">
+      <Command.Input className="find-input" value={query} onValueChange={setQuery} placeholder="Search words in every post…" />
+      <Command.List className="find-list" label="Search results">
         {error && <div className="find-empty" role="alert">{error}</div>}
         {hits && hits.length === 0 && <div className="find-empty">No post holds every word of “{query.trim()}”.</div>}
         {hits?.map((hit) => (

@@ -41,8 +41,8 @@ export function TermFilter({ label, terms, value, onChange }: Props) {
       <Popover.Portal>
         <Popover.Content className="term-filter" align="start" sideOffset={4} collisionPadding={8}>
           <Command label={`Filter by ${label.toLowerCase()}`} shouldFilter={false} vimBindings={false} loop>
-            <Command.Input className="find-input" value={query} onValueChange={setQuery} placeholder={`Type a ${label.toLowerCase()}…`} aria-label={`Find ${label.toLowerCase()}`} />
-            <Command.List className="find-list" aria-label={`${label} names`}>
+            <Command.Input className="find-input" value={query} onValueChange={setQuery} placeholder={`Type a ${label.toLowerCase()}…`} />
+            <Command.List className="find-list" label={`${label} names`}>
               {!q && (
                 <Command.Item value=" any" className="find-item" onSelect={() => choose('')}>
                   <span className="find-title">{any}</span>
