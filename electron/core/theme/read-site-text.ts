@@ -9,8 +9,12 @@ import { checkSiteFile } from '../service/path-policy';
 const MAX_BYTES = 512 * 1024;
 
 export async function readSiteText(root: string, rel: string): Promise<string | null> {
-  const abs = await resolveInSite(root, await checkSiteFile(root, rel)).catch(() => null);
-  if (!abs) return null;
+  let abs: string;
+  try {
+    abs = await resolveInSite(root, await checkSiteFile(root, rel));
+  } catch {
+    return null;
+  }
   const s = await stat(abs).catch(() => null);
   if (!s?.isFile() || s.size > MAX_BYTES) return null;
   const bytes = await readFile(abs).catch(() => null);
