@@ -3,6 +3,7 @@
  * problem opens the post at its line or field.
  */
 import type { Problem } from '../../shared/site/check-rules';
+import { NoProblems } from '../welcome/empty-states';
 
 interface Props {
   problems: Problem[] | null;
@@ -20,6 +21,7 @@ export function ProblemsPanel({ problems, onOpen, onRefresh }: Props) {
           Check again
         </button>
       </header>
+      {problems?.length === 0 && <NoProblems />}
       <ul>
         {(problems ?? []).map((p, i) => (
           <li key={`${p.path}-${p.code}-${i}`}>

@@ -10,6 +10,8 @@ export type ToastTone = 'info' | 'success' | 'error';
 export interface ToastAction {
   label: string;
   run(): void | Promise<void>;
+  /** A fuller accessible name than the visible label, e.g. Undo “Rename file”. */
+  ariaLabel?: string;
   /** How a screen reader user can do the same without the toast (Radix asks for it). */
   altText?: string;
 }
@@ -76,8 +78,12 @@ export function removeToast(id: number): void {
   set(items.filter((t) => t.id !== id));
 }
 
-/** Closes every toast (another site opened: old Undo buttons would act on the wrong site). */
-export function dismissAllToasts(): void {
+/** Closes every toast (another site opened: old Undo buttons would act on the wrong site); `now` skips the closing animation. */
+export function dismissAllToasts(now = false): void {
+  if (now) {
+    if (items.length) set([]);
+    return;
+  }
   for (const t of items) dismissToast(t.id);
 }
 

@@ -26,7 +26,10 @@ function OneToast({ item }: { item: ToastItem }) {
       onOpenChange={(open) => {
         if (!open) dismissToast(item.id);
       }}
-      data-testid="toast"
+      // The toast itself is the status a person (and a test) reads; Radix's own announcer speaks it, so not live twice.
+      role="status"
+      aria-live="off"
+      aria-atomic
     >
       <ToneIcon item={item} />
       <div className="toast-body">
@@ -49,6 +52,7 @@ function OneToast({ item }: { item: ToastItem }) {
         <Toast.Action
           className="toast-action"
           altText={item.action.altText ?? item.action.label}
+          aria-label={item.action.ariaLabel}
           onClick={() => {
             const action = item.action!;
             dismissToast(item.id);
