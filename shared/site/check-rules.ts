@@ -134,12 +134,15 @@ function isCalendarDate(text: string): boolean {
   return probe.getUTCFullYear() === y && probe.getUTCMonth() === mo - 1 && probe.getUTCDate() === d;
 }
 
-/** Posts that share a title (ignoring case and spacing): readers and search results cannot tell them apart. */
-export function checkDuplicateTitles(records: readonly PostRecord[], titleLines: ReadonlyMap<string, number> = new Map()): Problem[] {
+/**
+ * Posts that share a title (ignoring case and spacing): readers and search results cannot tell
+ * them apart. Translations (a different `lang:`) may share one.
+ */
+export function checkDuplicateTitles(records: readonly PostRecord[], titleLines: ReadonlyMap<string, number> = new Map(), langs: ReadonlyMap<string, string> = new Map()): Problem[] {
   const byTitle = new Map<string, PostRecord[]>();
   for (const r of records) {
     if (r.skipped || r.error || !r.title.trim()) continue;
-    const key = r.title.trim().replace(/\s+/g, ' ').toLowerCase();
+    const key = `${langs.get(r.path) ?? ''}\0${r.title.trim().replace(/\s+/g, ' ').toLowerCase()}`;
     const list = byTitle.get(key);
     if (list) list.push(r);
     else byTitle.set(key, [r]);

@@ -41,6 +41,8 @@ export interface ContentFacts {
   links: LinkRef[];
   liquidInCode: LiquidInCode[];
   title: { text: string; line?: number } | null;
+  /** `lang:` (or `locale:`/`language:`) of a multilingual site, so translations may share a title. */
+  lang: string | null;
   description: { text: string; line?: number } | null;
 }
 
@@ -64,7 +66,13 @@ export function contentFacts(input: ContentInput): ContentFacts {
     liquidInCode: liquid ? body.liquidInCode : [],
     title,
     description,
+    lang: langOf(data),
   };
+}
+
+function langOf(data: Record<string, unknown> | null): string | null {
+  const value = data?.lang ?? data?.locale ?? data?.language;
+  return typeof value === 'string' && value.trim() ? value.trim().toLowerCase() : null;
 }
 
 /** Text as a search result shows it: tags dropped, white space collapsed. */

@@ -31,7 +31,8 @@ export function urlKey(url: string): string {
   } catch {
     // Keep it as written.
   }
-  u = u.replace(/\/index\.html?$/, '/').replace(/\.html?$/, '').replace(/\/+$/, '');
+  // Servers fold `//` into `/`; `x.html`, `x/` and `x/index.html` are the same page to a reader.
+  u = u.replace(/\/{2,}/g, '/').replace(/\/index\.html?$/, '/').replace(/\.html?$/, '').replace(/\/+$/, '');
   return u.startsWith('/') ? u : `/${u}`;
 }
 

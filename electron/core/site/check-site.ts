@@ -17,7 +17,7 @@ import { inBatches, sliceClock, yieldToLoop } from '../util/batches';
 import { indexPostFileSync, type IndexedPostFile } from './post-record-file';
 import { scanSite } from './scan-site';
 import { loadSiteConfig, type LoadedConfig } from './site-config';
-import { listSiteFiles } from './site-file-list';
+import { listSiteFiles, pageUrlsOf } from './site-file-list';
 
 export interface CheckReport {
   problems: Problem[];
@@ -65,16 +65,18 @@ export async function checkFromFacts(facts: readonly PostCheckFacts[], config: L
     await pause();
   }
   const records = facts.map((f) => f.record);
-  const site = siteContext(siteFiles, records, config.config.baseurl);
+  const site = siteContext(siteFiles, records, config.config.baseurl, pageUrlsOf(siteFiles));
   await pause();
   const titleLines = new Map<string, number>();
+  const langs = new Map<string, string>();
   for (const f of facts) {
     if (!f.content) continue;
     problems.push(...checkReferences(f.content, site));
     if (f.content.title?.line) titleLines.set(f.content.path, f.content.title.line);
+    if (f.content.lang) langs.set(f.content.path, f.content.lang);
     await pause();
   }
-  problems.push(...checkAcrossPosts(records), ...checkDuplicateTitles(records, titleLines));
+  problems.push(...checkAcrossPosts(records), ...checkDuplicateTitles(records, titleLines, langs));
   await pause();
   return { problems: await sortProblems(problems, pause), warnings: [...config.warnings, ...settings.warnings] };
 }

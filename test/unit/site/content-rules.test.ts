@@ -76,7 +76,7 @@ describe('checkReferences: links', () => {
   });
 
   it('site-relative URLs shaped like post URLs', () => {
-    const body = ['[a](/2023/05/06/older.html#part) [b](/2023/05/06/older/) [c]({{ site.baseurl }}/2022/02/02/deep.html)', '[d](/2019/01/01/gone.html)', '[e](/about/) [f](/assets/x.pdf) [g](/2025/01/01/later.html)', '<a href="/2018/03/03/missing.html">h</a>'].join('\n');
+    const body = ['[a](/2023/05/06/older.html#part) [b](/2023/05//older/) [c]({{ site.baseurl }}/2022/02/02/deep.html)', '[d](/2019/01/01/gone.html)', '[e](/about/) [f](/assets/x.pdf) [g](/2025/01/01/later.html)', '<a href="/2018/03/03/missing.html">h</a>'].join('\n');
     expect(problems(body)).toEqual(['5 warning broken-link', '6 warning broken-link', '7 warning broken-link']);
   });
 
@@ -115,6 +115,13 @@ describe('checkContent', () => {
 });
 
 describe('checkDuplicateTitles', () => {
+  it('translations (another lang:) may share a title', () => {
+    const en = record({ path: '_posts/en/a.md', title: 'Newsletter #1' });
+    const ja = record({ path: '_posts/ja/a.md', title: 'Newsletter #1' });
+    expect(checkDuplicateTitles([en, ja], new Map(), new Map([['_posts/en/a.md', 'en'], ['_posts/ja/a.md', 'ja']]))).toEqual([]);
+    expect(checkDuplicateTitles([en, ja])).toHaveLength(2);
+  });
+
   it('flags posts sharing a title regardless of case and spacing', () => {
     const a = record({ path: '_posts/a.md', title: 'Hello  World' });
     const b = record({ path: '_posts/b.md', title: 'hello world' });
