@@ -26,7 +26,7 @@ export interface QuickOpenResult {
 /** Results under this score are not shown (scattered single letters); they still narrow the next keystroke. */
 const SHOW_THRESHOLD = 0.2;
 /** Up to this many matches are kept whole, so a longer query can search only them (a bounded heap stays cheap). */
-const CAPTURE = 300;
+const CAPTURE = 1000;
 
 const perRecord = new WeakMap<PostRecord, QuickOpenTarget>();
 const perList = new WeakMap<readonly PostRecord[], QuickOpenTarget[]>();

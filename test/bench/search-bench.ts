@@ -36,6 +36,8 @@ export async function searchBench(site: string, rendererDir: string, log: (line:
     let t = performance.now();
     const targets = prepareTargets(posts);
     const prepareMs = performance.now() - t;
+    // One query first, untimed: the JIT compiles fuzzysort once per session, not per keystroke.
+    for (let i = 1; i <= 6; i++) createMatcher(targets)('summit'.slice(0, i), 50);
     const perKey: number[] = [];
     const perKeyCpu: number[] = [];
     for (const query of QUICK_QUERIES) {
@@ -52,7 +54,7 @@ export async function searchBench(site: string, rendererDir: string, log: (line:
     }
     const first = matchPosts('wyse reboot', targets, 50)[0]?.record.title;
     log(`find: load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores (figures below grow with it)`);
-    log(`find: quick open matching (fuzzysort, ${targets.length} posts): prepare once ${ms(prepareMs)}; per keystroke ${stats(perKey)} (target p95 ≤ 30 ms), CPU time p50 ${ms(percentile(perKeyCpu, 50))}, p95 ${ms(percentile(perKeyCpu, 95))}; "wyse reboot" → first: ${first === WYSE ? 'the Wyse post' : `WRONG (${first})`}`);
+    log(`find: quick open matching (fuzzysort, ${targets.length} posts): prepare once ${ms(prepareMs)}; per keystroke after one warm-up query ${stats(perKey)} (target p95 ≤ 30 ms), CPU time p50 ${ms(percentile(perKeyCpu, 50))}, p95 ${ms(percentile(perKeyCpu, 95))}; "wyse reboot" → first: ${first === WYSE ? 'the Wyse post' : `WRONG (${first})`}`);
 
     // Full-text search through the service (the same call both transports make).
     const coldCpu = process.cpuUsage();
