@@ -14,6 +14,7 @@ import { listParagraphsPlugin } from './kramdown/list-paragraphs';
 import { emphasisPlugin } from './kramdown/emphasis';
 import { codeBlocksPlugin } from './kramdown/code-blocks';
 import { mathPlugin } from './kramdown/math';
+import { htmlBlocksPlugin } from './kramdown/html-blocks';
 
 export interface OutlineEntry {
   level: number;
@@ -151,6 +152,7 @@ export function markdownIt(settings: MarkdownSettings = DEFAULT_SETTINGS): Markd
     instances.set(settings.key, shared);
     codeBlocksPlugin(shared, settings);
     mathPlugin(shared);
+    if (!settings.parseBlockHtml) htmlBlocksPlugin(shared);
   }
   return shared;
 }
