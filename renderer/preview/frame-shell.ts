@@ -13,9 +13,16 @@ const CHROME_CSS = `
 #pw-notes:empty { display: none; }
 #pw-notes > div { white-space: pre-wrap; background: #fff4e5; color: #6b3a00; padding: .5rem .75rem; border-bottom: 1px solid #e8c9a0; margin: 0; }
 #pw-notes > div.pw-conflict { background: #fdecea; color: #7a1c12; border-color: #f0b8b0; }
-.pw-section { content-visibility: auto; contain-intrinsic-size: auto 40rem; }
 .pw-unknown-tag, .pw-missing { font: 13px ui-monospace, monospace; background: #eef; color: #335; padding: 0 .25rem; border-radius: 3px; }
 #pw-conflict-source { white-space: pre-wrap; font: 13px/1.5 ui-monospace, monospace; margin: 1rem; color: #444; }
+`;
+
+/**
+ * In the layout our wrappers must not change layout: margins collapse across sections exactly
+ * as in the built page (content-visibility would make each section its own formatting context).
+ */
+const BLOG_CSS = `
+#content, #content > .pw-section { display: contents; }
 `;
 
 const PLAIN_HEADER_CSS = `
@@ -134,7 +141,7 @@ export class FrameShell {
     if (this.look === 'blog' && this.layoutKey === key) return;
     removeById(doc, 'pw-plain-css');
     setStyle(doc, 'pw-theme-css', layout.css);
-    setStyle(doc, 'pw-chrome-css', CHROME_CSS);
+    setStyle(doc, 'pw-chrome-css', CHROME_CSS + BLOG_CSS);
     doc.documentElement.className = layout.htmlClass;
     doc.body.className = layout.bodyClass;
     const notes = this.notes(doc);
