@@ -27,6 +27,9 @@ const entries = [
   ['electron/preload/preload.ts', 'dist/electron/preload.cjs', sandboxOptions],
   ['electron/web/web-main.ts', 'dist/electron/web.cjs', nodeOptions],
   ['test/bench/bench.ts', 'dist/bench/bench.cjs', nodeOptions],
+  // The indexer's worker thread, next to the bundles that index (found by __dirname).
+  ['electron/core/index/index-worker.ts', 'dist/electron/index-worker.cjs', nodeOptions],
+  ['electron/core/index/index-worker.ts', 'dist/bench/index-worker.cjs', nodeOptions],
 ];
 
 const started = Date.now();

@@ -8,6 +8,7 @@ import { computePost, type PostResult } from '../../../shared/jekyll/post-data';
 import { fileNameParts, titleizeSlug } from '../../../shared/jekyll/file-names';
 import type { PostRecord, SiteConfig } from '../../../shared/jekyll/site-types';
 import { SourceError } from '../../../shared/source-error';
+import { splitPost } from '../../../shared/front-matter/split';
 import { decodeUtf8, MAX_POST_BYTES } from '../store/post-file';
 import type { ScanEntry } from './scan-site';
 
@@ -38,7 +39,7 @@ export type IndexedPostFile = IndexedPost & { result?: PostResult; text?: string
  * Reads and computes one post; never throws for bad content. Synchronous, for the indexer's
  * batches (see readPostFileSync); a single post reads just as well this way.
  */
-export function indexPostFileSync(root: string, entry: ScanEntry, config: SiteConfig, now: number): IndexedPostFile {
+export function indexPostFileSync(root: string, entry: ScanEntry, config: SiteConfig, now: number, headOnly = false): IndexedPostFile {
   const abs = path.join(root, ...entry.path.split('/'));
   if (entry.skipped) {
     const st = lstatSync(abs);
@@ -46,13 +47,16 @@ export function indexPostFileSync(root: string, entry: ScanEntry, config: SiteCo
   }
   let file: { text: string; size: number; mtimeMs: number } | SourceError;
   try {
-    file = readTextSync(abs);
+    file = readTextSync(abs, headOnly);
   } catch (error) {
     if (!(error instanceof SourceError)) throw error;
     file = error;
   }
   const st = file instanceof SourceError ? lstatSync(abs) : file;
-  return computeIndexed(entry, config, now, { size: st.size, mtimeMs: st.mtimeMs }, file);
+  const indexed = computeIndexed(entry, config, now, { size: st.size, mtimeMs: st.mtimeMs }, file);
+  // Only the head was decoded: no caller may take it for the whole text.
+  if (headOnly) delete indexed.text;
+  return indexed;
 }
 
 /** One buffer reused for every read: 10,000 posts allocate nothing but their text. */
@@ -62,7 +66,7 @@ let scratch = Buffer.allocUnsafe(64 * 1024);
  * A post's text, size and mtime (open, fstat, read, close), strict UTF-8, no hash: the index
  * needs no version, and hashing 40 MB costs more than reading it.
  */
-export function readTextSync(abs: string): { text: string; size: number; mtimeMs: number } {
+export function readTextSync(abs: string, headOnly = false): { text: string; size: number; mtimeMs: number } {
   const fd = openSync(abs, 'r');
   try {
     const st = fstatSync(fd);
@@ -77,11 +81,28 @@ export function readTextSync(abs: string): { text: string; size: number; mtimeMs
       read += n;
     }
     const bytes = scratch.subarray(0, read);
-    const text = isUtf8(bytes) ? bytes.toString('utf8') : decodeUtf8(bytes);
+    const text = isUtf8(bytes) ? (headOnly ? headText(bytes) : bytes.toString('utf8')) : decodeUtf8(bytes);
     return { text, size: read, mtimeMs: st.mtimeMs };
   } finally {
     closeSync(fd);
   }
+}
+
+const HEAD_BYTES = 2048;
+
+/**
+ * The start of a valid UTF-8 post, enough to split off its front matter exactly as the whole
+ * text would: the closing fence and the white space after it end inside the head (the record
+ * needs nothing from the body), else the whole text. Saves decoding 40 MB for 10,000 posts.
+ */
+function headText(bytes: Buffer): string {
+  if (bytes.length <= HEAD_BYTES) return bytes.toString('utf8');
+  const head = bytes.toString('utf8', 0, HEAD_BYTES);
+  const bom = head.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (!head.startsWith('---', bom)) return head;
+  const parts = splitPost(head);
+  if (parts.frontMatter && /[^ \t\r\n\f\v]/.test(parts.body)) return head;
+  return bytes.toString('utf8');
 }
 
 function computeIndexed(

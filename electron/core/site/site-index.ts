@@ -6,14 +6,15 @@
  * by size and mtime; anything that does not match is read again.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, realpath } from 'node:fs/promises';
+import { mkdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import type { PostRecord, SiteConfig } from '../../../shared/jekyll/site-types';
-import { writeFileAtomic } from '../store/atomic-write';
 import { inBatches } from '../util/batches';
 import { defaultCacheDir } from './cache-dir';
-import { indexPostFileSync, refreshForNow, type IndexedPost } from './post-record-file';
+import { refreshForNow, type IndexedPost } from './post-record-file';
+import { readIndexEntry } from '../index/read-posts';
+import { readInWorker, workerAvailable } from '../index/index-in-worker';
 import { scanSite } from './scan-site';
 import { loadSiteConfig, type LoadedConfig } from './site-config';
 
@@ -62,7 +63,15 @@ export async function writeIndexCache(cacheDir: string | false, result: SiteInde
     const posts: Record<string, IndexedPost> = {};
     for (const [p, post] of result.posts) posts[p] = { record: post.record, size: post.size, mtimeMs: post.mtimeMs, markedPublished: post.markedPublished, epochMs: post.epochMs };
     const body: CacheFile = { format: CACHE_FORMAT, root: realRoot, configStamp: result.config.stamp, posts };
-    await writeFileAtomic(cacheFileFor(cacheDir, realRoot), JSON.stringify(body));
+    // Temp file and rename, without fsync: a cache lost in a crash is simply rebuilt.
+    const file = cacheFileFor(cacheDir, realRoot);
+    const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+    try {
+      await writeFile(temp, JSON.stringify(body));
+      await rename(temp, file);
+    } finally {
+      await rm(temp, { force: true });
+    }
   } catch {
     // A read-only cache folder must not stop the site from opening.
   }
@@ -77,26 +86,32 @@ export async function indexSite(root: string, options: IndexOptions = {}): Promi
   const realRoot = await realpath(absRoot);
   const cached = cacheDir === false ? {} : await readCache(cacheFileFor(cacheDir, realRoot), realRoot, config.stamp);
   const entries = await scanSite(absRoot, config.config);
-  let read = 0;
-  const posts: IndexedPost[] = [];
-  await inBatches(entries, (entry) => {
+  const slots: (IndexedPost | null)[] = new Array(entries.length).fill(null);
+  const misses: number[] = [];
+  await inBatches(entries, (entry, i) => {
     const hit = cached[entry.path];
     if (hit && hit.record.draft === entry.draft && (hit.record.skipped ?? null) === (entry.skipped ?? null)) {
       const st = lstatSync(path.join(absRoot, ...entry.path.split('/')), { throwIfNoEntry: false });
       if (st && st.size === hit.size && st.mtimeMs === hit.mtimeMs) {
-        posts.push(refreshForNow(hit, config.config, now));
+        slots[i] = refreshForNow(hit, config.config, now);
         return;
       }
     }
-    read++;
-    try {
-      const { record, size, mtimeMs, markedPublished, epochMs } = indexPostFileSync(absRoot, entry, config.config, now);
-      posts.push({ record, size, mtimeMs, markedPublished, epochMs });
-    } catch (error) {
-      // Deleted between the scan and the read: it is simply not there any more.
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
+    misses.push(i);
   });
+  const readHere = (list: readonly number[]) => inBatches(list, (i) => (slots[i] = readIndexEntry(absRoot, entries[i], config.config, now)));
+  if (workerAvailable(misses.length)) {
+    // The worker starts a little later: it takes somewhat less than half.
+    const split = Math.floor(misses.length * 0.55);
+    const theirs = misses.slice(split);
+    const worker = readInWorker(absRoot, theirs.map((i) => entries[i]), now, config.stamp);
+    await readHere(misses.slice(0, split));
+    const done = await worker;
+    if (done) theirs.forEach((i, k) => (slots[i] = done[k]));
+    else await readHere(theirs);
+  } else await readHere(misses);
+  const read = misses.length;
+  const posts = slots.filter((p): p is IndexedPost => p !== null);
   const result: SiteIndexResult = {
     root: absRoot,
     config,

@@ -26,10 +26,10 @@ export function sliceClock(ms = SLICE_MS): { due(): boolean; reset(): void } {
   };
 }
 
-export async function inBatches<T>(items: readonly T[], fn: (item: T) => void, size = BATCH_SIZE): Promise<void> {
+export async function inBatches<T>(items: readonly T[], fn: (item: T, index: number) => void, size = BATCH_SIZE): Promise<void> {
   const clock = sliceClock();
   for (let i = 0; i < items.length; i++) {
-    fn(items[i]);
+    fn(items[i], i);
     // Checked every few items: the clock is cheap, not free.
     if (((i & 7) === 7 || (i + 1) % size === 0) && i + 1 < items.length && clock.due()) {
       await yieldToLoop();
