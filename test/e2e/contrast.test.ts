@@ -77,11 +77,15 @@ async function readSamples(page: Page, rootSelector: string, skipSelector: strin
       const out: Sample[] = [];
       const roots = [...document.querySelectorAll(rootSelector)];
       for (const root of roots) {
+        // Text nodes, and the values typed into fields (which are not text nodes).
+        const runs: { text: string; el: Element }[] = [];
         const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const text = node.textContent?.trim() ?? '';
-          const el = node.parentElement;
-          if (!text || !el) continue;
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node.parentElement) runs.push({ text: node.textContent?.trim() ?? '', el: node.parentElement });
+        for (const field of root.querySelectorAll<HTMLInputElement>('input:not([type=checkbox], [type=radio], [type=range], [type=file], [type=hidden], [type=color]), textarea')) {
+          runs.push({ text: field.value.trim(), el: field });
+        }
+        for (const { text, el } of runs) {
+          if (!text) continue;
           if (skipSelector && el.closest(skipSelector)) continue;
           if (el.closest('[hidden], [aria-hidden=true], :disabled, [aria-disabled=true], option, script, style, .cm-widgetBuffer')) continue;
           if (!el.checkVisibility({ opacityProperty: false, visibilityProperty: true })) continue;
