@@ -14,6 +14,7 @@ const CHROME_CSS = `
 #pw-notes > div { white-space: pre-wrap; background: #fff4e5; color: #6b3a00; padding: .5rem .75rem; border-bottom: 1px solid #e8c9a0; margin: 0; }
 #pw-notes > div.pw-conflict { background: #fdecea; color: #7a1c12; border-color: #f0b8b0; }
 .pw-unknown-tag, .pw-missing { font: 13px ui-monospace, monospace; background: #eef; color: #335; padding: 0 .25rem; border-radius: 3px; }
+#content[hidden] { display: none !important; }
 #pw-conflict-source { white-space: pre-wrap; font: 13px/1.5 ui-monospace, monospace; margin: 1rem; color: #444; }
 `;
 

@@ -126,6 +126,7 @@ describe('theme CSS made safe for the frame', () => {
 describe('conflict markers', () => {
   it('finds <<<<<<< … ======= … >>>>>>> blocks, not a lone ======= underline', () => {
     expect(findConflictMarkers('Title\n=======\n')).toBeNull();
+    expect(findConflictMarkers('<<<<<<< HEAD\nmine\n=======\n')).toEqual({ lines: [1] });
     expect(findConflictMarkers('a\n<<<<<<< HEAD\nmine\n=======\ntheirs\n>>>>>>> abc123\nb\n<<<<<<< HEAD\nx\n=======\ny\n>>>>>>> def\n')).toEqual({ lines: [2, 8] });
   });
 });
