@@ -3,7 +3,8 @@
  * sites, "Open a folder…" and the sample, so the first step is never a blank window.
  */
 import { useId } from 'react';
-import { BookOpen, Clock, FolderOpen, LoaderCircle } from 'lucide-react';
+import { BookOpen, Clock, Eye, FolderOpen, LoaderCircle, ShieldCheck, Keyboard } from 'lucide-react';
+import { shortcutOf } from '../layout/shortcut-of';
 import './welcome.css';
 
 interface Props {
@@ -87,6 +88,28 @@ export function WelcomeScreen({ recent, sampleOpen, opening, error, variant, onO
             ))}
           </ul>
         </nav>
+      )}
+      {variant === 'page' && (
+        <ul className="welcome-points" aria-label="What Postwright does">
+          <li>
+            <ShieldCheck aria-hidden />
+            <span>
+              <strong>Your files stay yours.</strong> Every byte you did not change is kept; nothing is overwritten.
+            </span>
+          </li>
+          <li>
+            <Eye aria-hidden />
+            <span>
+              <strong>See it as Jekyll will.</strong> A live preview with your blog's own dates, tags and links.
+            </span>
+          </li>
+          <li>
+            <Keyboard aria-hidden />
+            <span>
+              <strong>Keys for everything.</strong> {shortcutOf('open-site')} opens a site, {shortcutOf('quick-open')} finds a post, {shortcutOf('command-palette')} lists every action.
+            </span>
+          </li>
+        </ul>
       )}
     </section>
   );
