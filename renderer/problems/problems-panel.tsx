@@ -7,6 +7,7 @@ import { useMemo, useState } from 'react';
 import type { Problem } from '../../shared/site/check-rules';
 import { kindCounts, kindOf } from '../../shared/site/problem-kinds';
 import './problems-panel.css';
+import { NoProblems } from '../welcome/empty-states';
 
 interface Props {
   problems: Problem[] | null;
@@ -40,6 +41,7 @@ export function ProblemsPanel({ problems, onOpen, onRefresh }: Props) {
           Check again
         </button>
       </header>
+      {problems?.length === 0 && <NoProblems />}
       <ul>
         {shown.map((p, i) => (
           <li key={`${p.path}-${p.code}-${p.line ?? ''}-${i}`}>
