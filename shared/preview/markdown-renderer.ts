@@ -15,6 +15,9 @@ import { emphasisPlugin } from './kramdown/emphasis';
 import { codeBlocksPlugin } from './kramdown/code-blocks';
 import { mathPlugin } from './kramdown/math';
 import { htmlBlocksPlugin } from './kramdown/html-blocks';
+import { spanIalPlugin, parseAttributes, applyAttributes } from './kramdown/span-ial';
+import { headingsPlugin } from './kramdown/headings';
+import { taskListsPlugin } from './kramdown/task-lists';
 
 export interface OutlineEntry {
   level: number;
@@ -26,26 +29,6 @@ export interface OutlineEntry {
 
 const IAL = /^\{:\s*([^}]*)\}$/;
 const HEADER_IAL = /\s*\{:?\s*((?:[#.][\w-]+\s*)+)\}\s*$/;
-
-/** Parses `.a #b key="c"` into attributes. */
-function parseAttributes(spec: string): [string, string][] {
-  const attrs: [string, string][] = [];
-  const classes: string[] = [];
-  for (const m of spec.matchAll(/([.#])([\w-]+)|([\w-]+)=(?:"([^"]*)"|'([^']*)'|(\S+))/g)) {
-    if (m[1] === '.') classes.push(m[2]);
-    else if (m[1] === '#') attrs.push(['id', m[2]]);
-    else if (m[3] && !/^on/i.test(m[3])) attrs.push([m[3], m[4] ?? m[5] ?? m[6] ?? '']);
-  }
-  if (classes.length) attrs.push(['class', classes.join(' ')]);
-  return attrs;
-}
-
-function applyAttributes(token: Token, attrs: [string, string][]): void {
-  for (const [name, value] of attrs) {
-    if (name === 'class') token.attrJoin('class', value);
-    else token.attrSet(name, value);
-  }
-}
 
 /** Finds the opening token of the block that ends right before index `end`. */
 function blockOpenBefore(tokens: Token[], end: number): number {
@@ -102,20 +85,45 @@ function kramdownPlugin(md: MarkdownIt, settings: MarkdownSettings): void {
           } else applyAttributes(tokens[target], parseAttributes(m[1]));
         }
       }
-      // A paragraph that is only `{: …}` attaches to the block before it.
+      // A paragraph that starts with `{: …}` lines (block IALs): they belong to this paragraph.
+      if (t.type === 'paragraph_open' && tokens[i + 1]?.type === 'inline' && tokens[i + 2]?.type === 'paragraph_close') {
+        const inline = tokens[i + 1];
+        const lead = /^(?:[ ]{0,3}\{:(?![\w-]*:|\/)([^}]*)\}[ \t]*\n)+/.exec(inline.content);
+        if (lead && lead[0].length < inline.content.length) {
+          for (const m of lead[0].matchAll(/\{:([^}]*)\}/g)) applyAttributes(t, parseAttributes(m[1]));
+          inline.content = inline.content.slice(lead[0].length);
+          const lines = lead[0].split('\n').length - 1;
+          let kids = inline.children ?? [];
+          for (let n = 0, k = 0; k < kids.length && n < lines; k++) {
+            if (kids[k].type === 'softbreak') {
+              n++;
+              if (n === lines) kids = kids.slice(k + 1);
+            }
+          }
+          inline.children = kids;
+        }
+      }
+      // A paragraph that is only `{: …}`: kramdown gives it to the block right before it, or, after a
+      // blank line (or at the start), to the block that follows.
       if (t.type === 'paragraph_open' && tokens[i + 2]?.type === 'paragraph_close') {
         const m = IAL.exec(tokens[i + 1].content.trim());
         if (!m) continue;
         const spec = m[1].trim();
-        const target = blockOpenBefore(tokens, i);
+        const line = t.map?.[0] ?? 0;
+        const srcLines = state.src.split('\n');
+        const afterBlank = line === 0 || srcLines[line - 1].trim() === '' || blockOpenBefore(tokens, i) < 0 || tokens[i - 1]?.nesting === 1;
+        const target = afterBlank ? (tokens[i + 3] && tokens[i + 3].nesting !== -1 ? i + 3 - 3 : -1) : blockOpenBefore(tokens, i);
         if (spec === 'toc' || spec === '.toc') {
+          const before = blockOpenBefore(tokens, i);
           tokens.splice(i, 3);
-          if (target >= 0) tokens[target].attrSet('data-kramdown-toc', '');
+          if (before >= 0) tokens[before].attrSet('data-kramdown-toc', '');
           i--;
           continue;
         }
-        if (target >= 0) applyAttributes(tokens[target], parseAttributes(spec));
         tokens.splice(i, 3);
+        if (afterBlank) {
+          if (target >= 0 && tokens[i]) applyAttributes(tokens[i], parseAttributes(spec));
+        } else if (target >= 0) applyAttributes(tokens[target], parseAttributes(spec));
         i--;
       }
     }
@@ -152,6 +160,9 @@ export function markdownIt(settings: MarkdownSettings = DEFAULT_SETTINGS): Markd
     instances.set(settings.key, shared);
     codeBlocksPlugin(shared, settings);
     mathPlugin(shared);
+    spanIalPlugin(shared);
+    headingsPlugin(shared);
+    taskListsPlugin(shared);
     if (!settings.parseBlockHtml) htmlBlocksPlugin(shared);
   }
   return shared;

@@ -50,11 +50,19 @@ export function kramdownHtmlBlock(state: StateBlock, startLine: number, endLine:
       }
     }
   } else {
+    const close = /^<\/([A-Za-z][\w:.-]*)\s*>\s*$/.exec(first);
     const m = START_TAG.exec(first);
-    if (!m) return false;
-    const name = m[1].toLowerCase();
-    if (HTML_SPAN_ELEMENTS.has(name) || /\bmarkdown\s*=/.test(m[2])) return false;
-    if (m[3] === '/' || WITHOUT_BODY.has(name)) {
+    if (close && !HTML_SPAN_ELEMENTS.has(close[1].toLowerCase())) {
+      // A lone end tag (of a `markdown="1"` element): raw HTML, as the element it closes.
+      closeLine = startLine;
+      closeAt = first.length;
+    } else if (!m) return false;
+    else if (HTML_SPAN_ELEMENTS.has(m[1].toLowerCase())) return false;
+    else if (/\bmarkdown\s*=\s*["']?(1|block|span)/.test(m[2]) && first.trim() === m[0]) {
+      // `markdown="1"`: the tag is raw HTML, what it holds is Markdown (closed by a lone end tag).
+      closeLine = startLine;
+      closeAt = m[0].length;
+    } else if (m[3] === '/' || WITHOUT_BODY.has(m[1].toLowerCase())) {
       closeLine = startLine;
       closeAt = m[0].length;
     } else {
@@ -68,7 +76,7 @@ export function kramdownHtmlBlock(state: StateBlock, startLine: number, endLine:
         lines.push(text);
         joined += `\n${text}`;
       }
-      const end = matchingEnd(joined, name, m[0].length);
+      const end = matchingEnd(joined, m[1].toLowerCase(), m[0].length);
       if (end < 0) return false;
       let k = starts.length - 1;
       while (starts[k] > end - 1) k--;
