@@ -12,6 +12,8 @@ import { ApiError } from '../../shared/api/api-error';
 import type { OperationResult } from '../../shared/api/contract';
 import type { PostRecord } from '../../shared/jekyll/site-types';
 import { dialogs } from '../dialogs/dialog-store';
+import { askNewPost } from '../dialogs/new-post-dialog';
+import { askPublishDate, type PublishSite } from '../dialogs/publish-dialog';
 import { api } from './api';
 
 /** The one operation the Undo button reverses. */
@@ -33,17 +35,26 @@ export interface OperationDone {
 
 const notEmptySlug = (v: string) => (slugify(v, 'default') ? null : 'Use at least one letter or digit.');
 
-/** Asks the title of a new post or draft and creates it. */
+/** Asks the title (and template) of a new post or draft and creates it. */
 export async function newPost(draft: boolean, selected: string | null): Promise<OperationDone | null> {
-  const title = await dialogs.ask({
-    title: draft ? 'New draft' : 'New post',
-    description: draft ? 'Drafts go to _drafts/ and are not published until you publish them.' : "The file is named from the title and today's date in _posts/.",
-    label: 'Title',
-    submitLabel: 'Create',
-    validate: notEmptySlug,
-  });
-  if (title === null) return null;
-  return perform(draft ? 'New draft' : 'New post', () => api.createPost({ title: title.trim(), ...(draft ? { draft: true } : {}) }), selected, false);
+  const found = await api.listTemplates().catch(() => ({ folder: null, templates: [] }));
+  const choice = await askNewPost(draft, found.templates, found.folder);
+  if (choice === null) return null;
+  const req = { title: choice.title, ...(draft ? { draft: true } : {}), ...(choice.template ? { template: choice.template } : {}) };
+  return perform(draft ? 'New draft' : 'New post', () => api.createPost(req), selected, false);
+}
+
+/** The site's `timezone:` and `future:` as Jekyll reads them, for the publish dialog. */
+async function publishSite(): Promise<PublishSite> {
+  const site = (await api.getPreviewContext().catch(() => null))?.site ?? {};
+  return { timezone: typeof site.timezone === 'string' && site.timezone ? site.timezone : null, future: site.future === true };
+}
+
+/** Asks when to publish a draft and publishes it dated so; null when cancelled. */
+export async function publishWithDate(path: string): Promise<(() => Promise<OperationResult>) | null> {
+  const slug = fileNameParts(path)?.slug ?? path.split('/').pop()!.replace(/\.[^.]+$/, '');
+  const at = await askPublishDate(slug, await publishSite());
+  return at === null ? null : () => api.publishPost({ path, at });
 }
 
 async function perform(label: string, op: () => Promise<OperationResult>, before: string | null, deletes: boolean): Promise<OperationDone> {
@@ -109,8 +120,14 @@ export function PostActions({ record, selected, title, loadedTitle, undo, before
       {record && !record.skipped && (
         <>
           {record.draft ? (
-            <button type="button" onClick={() => void run('Publish', () => api.publishPost({ path }))}>
-              Publish
+            <button
+              type="button"
+              onClick={async () => {
+                const publish = await publishWithDate(path);
+                if (publish) void run('Publish', publish);
+              }}
+            >
+              Publish…
             </button>
           ) : (
             <button type="button" onClick={() => void run('Unpublish', () => api.unpublishPost({ path }))}>

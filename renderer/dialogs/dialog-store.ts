@@ -44,7 +44,14 @@ export interface ChooseOptions {
   empty?: string;
 }
 
+/**
+ * A dialog of its own (publish date, new post, commit): it renders its Radix dialog and calls
+ * `close` once with its answer (null when cancelled); `opener` is where focus returns.
+ */
+export type CustomDialog<T> = (close: (value: T | null) => void, opener: Element | null) => ReactNode;
+
 export type DialogRequest =
+  | { id: number; kind: 'custom'; render: CustomDialog<unknown>; opener: Element | null; settle(value: unknown): void }
   | { id: number; kind: 'ask'; options: AskOptions; opener: Element | null; settle(value: string | null): void }
   | { id: number; kind: 'confirm'; options: ConfirmOptions; opener: Element | null; settle(value: boolean): void }
   | { id: number; kind: 'choose'; options: ChooseOptions; opener: Element | null; settle(value: string | null): void };
@@ -94,6 +101,9 @@ export const dialogs = {
   confirm: (options: ConfirmOptions) => enqueue<boolean>((id, opener, settle) => ({ id, kind: 'confirm', options, opener, settle })),
   /** One of the choices, or null when cancelled. */
   choose: (options: ChooseOptions) => enqueue<string | null>((id, opener, settle) => ({ id, kind: 'choose', options, opener, settle })),
+  /** A dialog of its own, queued like the others; its answer, or null when cancelled. */
+  show: <T>(render: CustomDialog<T>) =>
+    enqueue<T | null>((id, opener, settle) => ({ id, kind: 'custom', render: render as CustomDialog<unknown>, opener, settle: settle as (value: unknown) => void })),
   /** True while a dialog is showing (global shortcuts then wait). */
   isOpen: () => queue.length > 0,
 };

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import type { GitStatusView, SyncOutcome } from '../../shared/api/contract';
 import { api } from '../app/api';
 import { dialogs } from '../dialogs/dialog-store';
+import { askCommit } from '../dialogs/commit-dialog';
 
 interface Props {
   status: GitStatusView | null;
@@ -71,23 +72,24 @@ export function GitBar({ status, canStoreToken, beforeSync, onOutcome, onShowDif
   const sync = async () => {
     if (!(await beforeSync())) return;
     const files = (await api.gitStatus().catch(() => status)).files;
-    let message = '';
+    let commit: { message: string; paths: string[] } | null = null;
     if (files.length) {
-      const suggestion = (await api.suggestCommitMessage().catch(() => ({ message: '' }))).message;
-      const answer = await dialogs.ask({
+      // Every commit asks: which files, and with what message. Unticked files stay uncommitted.
+      const chosen = files.filter((f) => f.state !== 'conflicted');
+      const initialMessage = await suggestFor(chosen.map((f) => f.path)).catch(() => '');
+      commit = await askCommit({
         title: 'Sync',
-        description: 'These changes are committed, then pulled and pushed. Nothing is ever forced.',
-        label: 'Commit message',
-        initial: suggestion,
+        description: 'The ticked files are committed, then the remote is pulled and pushed. Nothing is ever forced; unticked files stay as they are.',
         submitLabel: 'Commit and sync',
-        details: <ChangedFiles files={files} />,
+        files: chosen,
+        initialMessage,
+        suggest: suggestFor,
       });
-      if (answer === null) return;
-      message = answer.trim();
+      if (commit === null) return;
     }
     setStep('starting');
     try {
-      const outcome = await api.syncSite(message ? { message } : {});
+      const outcome = await api.syncSite(commit ? { message: commit.message, paths: commit.paths } : {});
       onOutcome(outcome, describeOutcome(outcome));
     } catch (error) {
       onOutcome(null, `Sync failed: ${(error as Error).message}`);
@@ -141,22 +143,5 @@ export function GitBar({ status, canStoreToken, beforeSync, onOutcome, onShowDif
   );
 }
 
-const STATE_WORD: Record<string, string> = { new: 'new', modified: 'changed', deleted: 'deleted', conflicted: 'conflict', renamed: 'renamed' };
-
-/** The files a commit will hold, as git reports them. */
-function ChangedFiles({ files }: { files: GitStatusView['files'] }) {
-  return (
-    <>
-      <p className="dlg-choices-label">
-        {files.length} changed file{files.length === 1 ? '' : 's'}
-      </p>
-      <ul className="dlg-file-list" aria-label="Changed files">
-        {files.map((f) => (
-          <li key={f.path}>
-            <span className={`badge git-${f.state}`}>{STATE_WORD[f.state] ?? f.state}</span> {f.path}
-          </li>
-        ))}
-      </ul>
-    </>
-  );
-}
+/** The core's suggested message for the ticked files. */
+const suggestFor = async (paths: string[]): Promise<string> => (paths.length ? (await api.suggestCommitMessage({ paths })).message : '');

@@ -58,7 +58,7 @@ export function EditorView({ session, layout, schema, formEnv, context, assetBas
               text={buffer.body}
               onChange={session.onBodyChange}
               onScrollLine={session.onEditorScroll}
-              onFiles={(files, pos) => editor.view && void insertDroppedImages(files, pos, editor.view, onMessage)}
+              onFiles={(files, pos) => editor.view && void insertDroppedImages(files, pos, editor.view, onMessage, path ?? undefined)}
               handle={editor}
             />
           </>

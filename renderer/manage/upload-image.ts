@@ -6,7 +6,8 @@ import { api } from '../app/api';
 
 const RASTER = /^image\/(png|jpeg|webp)$/;
 
-async function scaled(file: File, maxWidth: number): Promise<Blob> {
+/** The image scaled down to `maxWidth` (raster types the browser decodes); else the file itself. */
+export async function scaledImage(file: File, maxWidth: number): Promise<Blob> {
   if (!RASTER.test(file.type) || maxWidth <= 0) return file;
   // An image the browser cannot decode is added as it is; the core still checks its type.
   const bitmap = await createImageBitmap(file).catch(() => null);
@@ -20,7 +21,7 @@ async function scaled(file: File, maxWidth: number): Promise<Blob> {
   return new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b ?? file), file.type, 0.9));
 }
 
-function base64(bytes: ArrayBuffer): string {
+export function base64Of(bytes: ArrayBuffer): string {
   const u8 = new Uint8Array(bytes);
   let binary = '';
   for (let i = 0; i < u8.length; i += 0x8000) binary += String.fromCharCode(...u8.subarray(i, i + 0x8000));
@@ -28,9 +29,9 @@ function base64(bytes: ArrayBuffer): string {
 }
 
 export async function uploadImage(file: File, maxWidth = 0, folder?: string): Promise<{ path: string; markdownPath: string }> {
-  const blob = await scaled(file, maxWidth);
+  const blob = await scaledImage(file, maxWidth);
   const name = file.name || `pasted.${(file.type.split('/')[1] ?? 'png').replace('jpeg', 'jpg')}`;
-  return api.addImage({ name, data: base64(await blob.arrayBuffer()), ...(folder ? { folder } : {}) });
+  return api.addImage({ name, data: base64Of(await blob.arrayBuffer()), ...(folder ? { folder } : {}) });
 }
 
 /** Image files among dropped or pasted items. */

@@ -57,6 +57,8 @@ describe.skipIf(!chromiumAvailable())(`[${transport}] form and lifecycle in Chro
       .replace('tags: hiking', 'tags: hiking alpine')
       .replace('image: /assets/images/banners/lake.svg', 'image: /assets/images/banners/hills.svg');
     await expect.poll(() => readFile(path.join(site, DELVE), 'utf8'), { timeout: 10_000 }).toBe(expected);
+    // The sample's layout shows `banner.image`, not `image`: the Plain look's header shows `image` as the banner.
+    await page.getByRole('button', { name: 'Plain', exact: true }).click();
     await expect.poll(() => page.frameLocator('iframe[title="Preview"]').locator('#banner img').getAttribute('src')).toContain('hills.svg');
     if (hasJekyll) {
       const build = await strictBuild(site);
@@ -74,7 +76,10 @@ describe.skipIf(!chromiumAvailable())(`[${transport}] form and lifecycle in Chro
     await expect.poll(() => readdir(path.join(site, '_drafts'))).toContain('snow-on-the-pass.md');
     await expect.poll(() => page.locator('.post-path').innerText()).toBe('_drafts/snow-on-the-pass.md');
 
-    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByRole('button', { name: 'Publish…' }).click();
+    // The date dialog opens on "Now"; Enter publishes with the current time.
+    await page.getByRole('dialog', { name: 'Publish' }).getByRole('radio', { name: 'Now' }).waitFor();
+    await page.keyboard.press('Enter');
     const posts = () => readdir(path.join(site, '_posts'));
     await expect.poll(async () => (await posts()).some((f) => /^\d{4}-\d{2}-\d{2}-snow-on-the-pass\.md$/.test(f))).toBe(true);
     await expect.poll(() => readdir(path.join(site, '_drafts'))).not.toContain('snow-on-the-pass.md');

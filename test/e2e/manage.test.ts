@@ -88,7 +88,7 @@ describe.skipIf(!chromiumAvailable())(`[${transport}] tags, categories and image
     await expect.poll(() => readFile(path.join(site, '_posts/2026-06-01-missing-banner.md'), 'utf8')).toContain('  image: /assets/images/banners/hills.svg\n');
   });
 
-  it('drops an image into the editor: it lands in the image folder and the body points at it', async () => {
+  it('drops an image into the editor: alt text asked, named after the post next to the banners folder, the body points at it', async () => {
     await page.getByRole('option', { name: /Delve 1/ }).click();
     const editor = page.getByRole('textbox', { name: 'Editor', exact: true });
     await editor.waitFor();
@@ -99,12 +99,17 @@ describe.skipIf(!chromiumAvailable())(`[${transport}] tags, categories and image
       dt.items.add(new File([bytes], 'My Photo.PNG', { type: 'image/png' }));
       el.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true, clientX: 400, clientY: 500 }));
     }, data);
-    await expect.poll(() => readdir(path.join(site, 'assets/images/banners'))).toContain('my-photo.png');
-    expect(await readFile(path.join(site, 'assets/images/banners/my-photo.png'))).toEqual(PNG);
+    await page.getByRole('dialog', { name: 'Describe the image' }).getByRole('textbox', { name: 'Alt text' }).waitFor();
+    await page.keyboard.type('My Photo', { delay: 10 });
+    await page.keyboard.press('Enter');
+    // Inline images do not go into the banners' folder: next to it, named after the post.
+    await expect.poll(() => readdir(path.join(site, 'assets/images'))).toContain('delve-1-first-steps-1.png');
+    expect(await readFile(path.join(site, 'assets/images/delve-1-first-steps-1.png'))).toEqual(PNG);
+    expect(await readdir(path.join(site, 'assets/images/banners'))).not.toContain('delve-1-first-steps-1.png');
     // The Markdown goes in when addImage answers, which can come after the file is on disk.
-    await expect.poll(() => editor.innerText()).toContain('![My Photo](/assets/images/banners/my-photo.png)');
+    await expect.poll(() => editor.innerText()).toContain('![My Photo](/assets/images/delve-1-first-steps-1.png)');
     await page.keyboard.press('Control+s');
-    await expect.poll(() => readFile(path.join(site, DELVE), 'utf8')).toContain('![My Photo](/assets/images/banners/my-photo.png)');
+    await expect.poll(() => readFile(path.join(site, DELVE), 'utf8')).toContain('![My Photo](/assets/images/delve-1-first-steps-1.png)');
   });
 });
 });
