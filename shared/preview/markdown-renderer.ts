@@ -18,6 +18,7 @@ import { htmlBlocksPlugin } from './kramdown/html-blocks';
 import { spanIalPlugin, parseAttributes, applyAttributes } from './kramdown/span-ial';
 import { headingsPlugin } from './kramdown/headings';
 import { taskListsPlugin } from './kramdown/task-lists';
+import { abbreviationsPlugin } from './kramdown/abbreviations';
 
 export interface OutlineEntry {
   level: number;
@@ -163,6 +164,7 @@ export function markdownIt(settings: MarkdownSettings = DEFAULT_SETTINGS): Markd
     spanIalPlugin(shared);
     headingsPlugin(shared);
     taskListsPlugin(shared);
+    abbreviationsPlugin(shared);
     if (!settings.parseBlockHtml) htmlBlocksPlugin(shared);
   }
   return shared;
