@@ -7,22 +7,39 @@
 import type { SiteConfig } from '../../../shared/jekyll/site-types';
 import { fnmatch } from '../../../shared/jekyll/fnmatch';
 
+interface Patterns {
+  include: string[];
+  /** `exclude:` without what `include:` names again. */
+  exclude: string[];
+}
+
+/** Cleaned patterns per config: the filter runs for every file of a site. */
+const cleaned = new WeakMap<SiteConfig, Patterns>();
+
+function patternsOf(config: SiteConfig): Patterns {
+  let p = cleaned.get(config);
+  if (!p) {
+    const clean = (list: readonly string[]) => list.map((raw) => raw.replace(/^\.?\/+/, '')).filter(Boolean);
+    p = { include: clean(config.include), exclude: clean(config.exclude.filter((x) => !config.include.includes(x))) };
+    cleaned.set(config, p);
+  }
+  return p;
+}
+
 function matchesAny(patterns: readonly string[], rel: string, isDir: boolean): boolean {
-  return patterns.some((raw) => {
-    const pattern = raw.replace(/^\.?\/+/, '');
-    if (!pattern) return false;
-    return fnmatch(pattern, rel) || rel.startsWith(pattern) || (isDir && pattern === `${rel}/`);
-  });
+  for (const pattern of patterns) {
+    if (rel.startsWith(pattern) || fnmatch(pattern, rel) || (isDir && pattern === `${rel}/`)) return true;
+  }
+  return false;
 }
 
 /** True when Jekyll drops the entry because of `exclude:` (and it is not re-added by `include:`). */
 export function isExcluded(config: SiteConfig, rel: string, isDir: boolean): boolean {
-  const include = config.include;
-  const exclude = config.exclude.filter((p) => !include.includes(p));
-  return matchesAny(exclude, rel, isDir) && !matchesAny(include, rel, isDir);
+  const p = patternsOf(config);
+  return matchesAny(p.exclude, rel, isDir) && !matchesAny(p.include, rel, isDir);
 }
 
 /** True when `include:` names the entry, which lets dot files and `_` folders through. */
 export function isIncluded(config: SiteConfig, rel: string, isDir: boolean): boolean {
-  return matchesAny(config.include, rel, isDir);
+  return matchesAny(patternsOf(config).include, rel, isDir);
 }

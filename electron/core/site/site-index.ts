@@ -2,8 +2,9 @@
  * The index of every post of a site: scanned like Jekyll, read in small synchronous batches with
  * one file open at a time, and cached outside the repository so a second open is fast.
  *
- * The cache is one JSON file per site folder, keyed by the config's hash and validated per file
- * by size and mtime; anything that does not match is read again.
+ * The cache is one file per site folder (a JSON header line, then one JSON line per post, read
+ * and written in slices), keyed by the config's hash and validated per file by size and mtime;
+ * anything that does not match is read again.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
@@ -18,7 +19,7 @@ import { readInWorker, workerAvailable } from '../index/index-in-worker';
 import { scanSite } from './scan-site';
 import { loadSiteConfig, type LoadedConfig } from './site-config';
 
-const CACHE_FORMAT = 3;
+const CACHE_FORMAT = 4;
 
 export interface IndexOptions {
   /** Where to keep the cache; `false` disables it. Default: POSTWRIGHT_CACHE_DIR or the user cache folder. */
@@ -33,25 +34,33 @@ export interface SiteIndexResult {
   stats: { files: number; read: number; fromCache: number };
 }
 
-interface CacheFile {
+/** The cache's first line; then one line per post, `[path, entry]`, so it reads and writes in slices. */
+interface CacheHeader {
   format: number;
   root: string;
   configStamp: string;
-  posts: Record<string, IndexedPost>;
 }
 
 function cacheFileFor(cacheDir: string, realRoot: string): string {
   return path.join(cacheDir, `index-${createHash('sha1').update(realRoot).digest('hex').slice(0, 16)}.json`);
 }
 
-async function readCache(file: string, realRoot: string, stamp: string): Promise<Record<string, IndexedPost>> {
+async function readCache(file: string, realRoot: string, stamp: string): Promise<Map<string, IndexedPost>> {
+  const posts = new Map<string, IndexedPost>();
   try {
-    const cache = JSON.parse(await readFile(file, 'utf8')) as CacheFile;
-    if (cache.format === CACHE_FORMAT && cache.root === realRoot && cache.configStamp === stamp && cache.posts) return cache.posts;
+    const lines = (await readFile(file, 'utf8')).split('\n');
+    const header = JSON.parse(lines[0]) as CacheHeader;
+    if (header.format !== CACHE_FORMAT || header.root !== realRoot || header.configStamp !== stamp) return posts;
+    await inBatches(lines, (line, i) => {
+      if (i === 0 || !line) return;
+      const [p, post] = JSON.parse(line) as [string, IndexedPost];
+      posts.set(p, post);
+    });
   } catch {
     // Missing or unreadable cache: read everything.
+    posts.clear();
   }
-  return {};
+  return posts;
 }
 
 /** Writes the cache; failures are ignored because the cache is only a speed-up. */
@@ -60,14 +69,16 @@ export async function writeIndexCache(cacheDir: string | false, result: SiteInde
   try {
     const realRoot = await realpath(result.root);
     await mkdir(cacheDir, { recursive: true });
-    const posts: Record<string, IndexedPost> = {};
-    for (const [p, post] of result.posts) posts[p] = { record: post.record, size: post.size, mtimeMs: post.mtimeMs, markedPublished: post.markedPublished, epochMs: post.epochMs };
-    const body: CacheFile = { format: CACHE_FORMAT, root: realRoot, configStamp: result.config.stamp, posts };
+    const header: CacheHeader = { format: CACHE_FORMAT, root: realRoot, configStamp: result.config.stamp };
+    const lines = [JSON.stringify(header)];
+    await inBatches([...result.posts], ([p, post]) => {
+      lines.push(JSON.stringify([p, { record: post.record, size: post.size, mtimeMs: post.mtimeMs, markedPublished: post.markedPublished, epochMs: post.epochMs }]));
+    });
     // Temp file and rename, without fsync: a cache lost in a crash is simply rebuilt.
     const file = cacheFileFor(cacheDir, realRoot);
     const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
     try {
-      await writeFile(temp, JSON.stringify(body));
+      await writeFile(temp, `${lines.join('\n')}\n`);
       await rename(temp, file);
     } finally {
       await rm(temp, { force: true });
@@ -84,12 +95,12 @@ export async function indexSite(root: string, options: IndexOptions = {}): Promi
   const now = options.now ?? Date.now();
   const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
   const realRoot = await realpath(absRoot);
-  const cached = cacheDir === false ? {} : await readCache(cacheFileFor(cacheDir, realRoot), realRoot, config.stamp);
+  const cached = cacheDir === false ? new Map<string, IndexedPost>() : await readCache(cacheFileFor(cacheDir, realRoot), realRoot, config.stamp);
   const entries = await scanSite(absRoot, config.config);
   const slots: (IndexedPost | null)[] = new Array(entries.length).fill(null);
   const misses: number[] = [];
   await inBatches(entries, (entry, i) => {
-    const hit = cached[entry.path];
+    const hit = cached.get(entry.path);
     if (hit && hit.record.draft === entry.draft && (hit.record.skipped ?? null) === (entry.skipped ?? null)) {
       const st = lstatSync(path.join(absRoot, ...entry.path.split('/')), { throwIfNoEntry: false });
       if (st && st.size === hit.size && st.mtimeMs === hit.mtimeMs) {
@@ -118,7 +129,7 @@ export async function indexSite(root: string, options: IndexOptions = {}): Promi
     posts: new Map(posts.map((p) => [p.record.path, p])),
     stats: { files: entries.length, read, fromCache: entries.length - read },
   };
-  if (read > 0 || Object.keys(cached).length !== entries.length) await writeIndexCache(cacheDir, result);
+  if (read > 0 || cached.size !== entries.length) await writeIndexCache(cacheDir, result);
   return result;
 }
 
