@@ -185,9 +185,10 @@ export function checkReferences(facts: ContentFacts, site: SiteContext): Problem
       });
     } else {
       const target = sitePathForUrl(link.target, site.baseurl);
-      if (target === null || !site.isPostLike(target)) continue;
+      if (target === null) continue;
+      // Most links name a post that exists: one map lookup settles them.
       const post = postForUrl(site, target);
-      if (post?.published) continue;
+      if (post?.published || !site.isPostLike(target)) continue;
       if (!post && site.hasFileFor(target)) continue;
       out.push({
         path: facts.path,

@@ -45,7 +45,6 @@ const FENCE = /^(\s*)(`{3,}|~{3,})(.*)$/;
 const REF_DEF = /^ {0,3}\[([^\]]+)\]:[ \t]*<?([^\s>]+)>?/;
 const LIQUID_TAG = /\{%-?\s*([A-Za-z_]+)([^%]*)%\}/g;
 const HTML_ATTR = /\s(src|href)\s*=\s*(?:"([^"]*)"|'([^']*)')/i;
-const BRACKET = /[[\]]/g;
 const HTML_START_G = /<(img|a)\s/gi;
 const HTML_START = /<(?:img|a)\s/i;
 const IMAGE_EXT = /\.(png|jpe?g|gif|webp|avif|svg)$/i;
@@ -75,17 +74,18 @@ export function bodyFacts(body: string, firstLine = 1): BodyFacts {
   while (start <= body.length) {
     let end = body.indexOf('\n', start);
     if (end < 0) end = body.length;
-    let line = body.slice(start, end);
-    if (line.endsWith('\r')) line = line.slice(0, -1);
+    const line = body.slice(start, end > start && body.charCodeAt(end - 1) === 13 ? end - 1 : end);
     let indent = 0;
     while (line.charCodeAt(indent) === 32 || line.charCodeAt(indent) === 9) indent++;
     const lead = line[indent];
     const maybeFence = lead === '`' || lead === '~';
 
     // Liquid on this line: which parts are live (outside raw/comment) and which tags it has.
-    const live = liveLiquid(line, { inRaw, inComment });
-    inRaw = live.inRaw;
-    inComment = live.inComment;
+    const live = line.includes('{') ? liveLiquid(line, { inRaw, inComment }) : NO_LIQUID;
+    if (live !== NO_LIQUID) {
+      inRaw = live.inRaw;
+      inComment = live.inComment;
+    }
 
     if (fence) {
       let closes: boolean;
@@ -123,9 +123,13 @@ export function bodyFacts(body: string, firstLine = 1): BodyFacts {
           const label = def[1].trim().toLowerCase();
           if (!defs.has(label)) defs.set(label, def[2]);
         } else {
-          const visible = withoutHtmlComments(line, inHtmlComment);
-          inHtmlComment = visible.inComment;
-          if (visible.text && (visible.text.includes(']') || visible.text.includes('<'))) scanMarkup(withoutCodeSpans(visible.text), lineNo, images, links, refUses);
+          let text = line;
+          if (inHtmlComment || text.includes('<!--')) {
+            const visible = withoutHtmlComments(text, inHtmlComment);
+            text = visible.text;
+            inHtmlComment = visible.inComment;
+          }
+          if (text && (text.includes(']') || text.includes('<'))) scanMarkup(withoutCodeSpans(text), lineNo, images, links, refUses);
         }
       }
     }
@@ -157,6 +161,9 @@ export function frontMatterImages(frontMatter: Record<string, unknown> | null, k
   for (const [key, value] of Object.entries(frontMatter)) walk(value, key);
   return out;
 }
+
+/** A line without `{`: no Liquid, and the raw/comment state unchanged. */
+const NO_LIQUID: { tags: TagHit[]; liquid: TagHit[]; inRaw: boolean; inComment: boolean } = { tags: [], liquid: [], inRaw: false, inComment: false };
 
 interface TagHit {
   name: string;
@@ -278,14 +285,18 @@ function withoutCodeSpans(line: string): string {
 /** Markdown images/links (`![a](u)`, `[a](u)`, `![a][r]`) and HTML `<img src>`/`<a href>` of one line. */
 function scanMarkup(line: string, lineNo: number, images: ImageRef[], links: LinkRef[], refUses: { label: string; line: number; image: boolean }[]): void {
   const stack: number[] = [];
-  BRACKET.lastIndex = 0;
-  for (let b = BRACKET.exec(line); b; b = BRACKET.exec(line)) {
-    const i = b.index;
-    if (i > 0 && line[i - 1] === '\\') continue;
-    if (line[i] === '[') {
-      stack.push(i);
+  // Every `[` and `]` in order, from two indexOf cursors (no match objects to collect).
+  let openAt = line.indexOf('[');
+  let closeAt = line.indexOf(']');
+  while (closeAt >= 0) {
+    if (openAt >= 0 && openAt < closeAt) {
+      if (openAt === 0 || line[openAt - 1] !== '\\') stack.push(openAt);
+      openAt = line.indexOf('[', openAt + 1);
       continue;
     }
+    const i = closeAt;
+    closeAt = line.indexOf(']', closeAt + 1);
+    if (i > 0 && line[i - 1] === '\\') continue;
     const open = stack.pop();
     if (open !== undefined) {
       const image = open > 0 && line[open - 1] === '!';

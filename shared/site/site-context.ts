@@ -26,13 +26,17 @@ const PAGE_EXT = ['.html', '.md', '.markdown', '.htm', '.xml'];
 /** A URL without baseurl, query, fragment, `index.html`, `.html` and trailing slash: `/2024/01/02/x`. */
 export function urlKey(url: string): string {
   let u = url;
-  try {
-    u = decodeURI(u);
-  } catch {
-    // Keep it as written.
+  if (u.includes('%')) {
+    try {
+      u = decodeURI(u);
+    } catch {
+      // Keep it as written.
+    }
   }
   // Servers fold `//` into `/`; `x.html`, `x/` and `x/index.html` are the same page to a reader.
-  u = u.replace(/\/{2,}/g, '/').replace(/\/index\.html?$/, '/').replace(/\.html?$/, '').replace(/\/+$/, '');
+  if (u.includes('//')) u = u.replace(/\/{2,}/g, '/');
+  if (u.endsWith('.html') || u.endsWith('.htm')) u = u.replace(/(?:\/index)?\.html?$/, '');
+  while (u.endsWith('/')) u = u.slice(0, -1);
   return u.startsWith('/') ? u : `/${u}`;
 }
 
@@ -42,11 +46,14 @@ export function urlKey(url: string): string {
  */
 export function sitePathForUrl(url: string, baseurl: string): string | null {
   let u = url.trim();
-  const liquid = /^\{\{-?\s*['"]([^'"]+)['"]\s*\|\s*relative_url\s*-?\}\}(.*)$/.exec(u);
-  if (liquid) u = liquid[1] + liquid[2];
-  u = u.replace(/^\{\{-?\s*site\.baseurl\s*-?\}\}/, '');
+  if (u.startsWith('{')) {
+    const liquid = /^\{\{-?\s*['"]([^'"]+)['"]\s*\|\s*relative_url\s*-?\}\}(.*)$/.exec(u);
+    if (liquid) u = liquid[1] + liquid[2];
+    u = u.replace(/^\{\{-?\s*site\.baseurl\s*-?\}\}/, '');
+  }
   if (u.includes('{{') || u.includes('{%') || !u.startsWith('/') || u.startsWith('//')) return null;
-  u = u.split(/[?#]/)[0];
+  const cut = u.search(/[?#]/);
+  if (cut >= 0) u = u.slice(0, cut);
   const base = baseurl.replace(/\/+$/, '');
   if (base && (u === base || u.startsWith(`${base}/`))) u = u.slice(base.length) || '/';
   return u;
