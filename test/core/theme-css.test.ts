@@ -6,6 +6,7 @@ import { compilePreviewCss } from '../../electron/core/theme/compile-css';
 import { loadPreviewTheme } from '../../electron/core/theme/load-theme';
 import { readSiteText } from '../../electron/core/theme/read-site-text';
 import { findGemDir } from '../../electron/core/theme/find-theme';
+import { readThemeAsset } from '../../electron/core/theme/theme-assets';
 
 const tmp: string[] = [];
 afterAll(async () => {
@@ -70,6 +71,10 @@ describe('stylesheets compiled as Jekyll would', () => {
     expect(Object.keys(theme.layouts).sort()).toEqual(['default', 'home', 'page', 'post']);
     expect(theme.layouts.post.data.layout).toBe('default');
     expect(Object.keys(theme.includes)).toContain('head.html');
+    // The theme's own static files, for the site-file route; nothing outside its assets/.
+    expect((await readThemeAsset(root, { theme: 'minima' }, 'assets/minima-social-icons.svg'))?.contentType).toBe('image/svg+xml');
+    expect(await readThemeAsset(root, { theme: 'minima' }, 'assets/../_layouts/post.html')).toBeNull();
+    expect(await readThemeAsset(root, { theme: 'minima' }, '_includes/icon-github.svg')).toBeNull();
   });
 });
 

@@ -20,6 +20,7 @@ import { readSiteFile } from './site-files';
 import { loadPreviewTheme } from '../theme/load-theme';
 import { compilePreviewCss } from '../theme/compile-css';
 import { readSiteText } from '../theme/read-site-text';
+import { readThemeAsset } from '../theme/theme-assets';
 import { listImages } from '../site/site-images';
 import { SourceError } from '../../../shared/source-error';
 import type { OperationResult, TermChangeRequest } from '../../../shared/api/contract';
@@ -370,7 +371,7 @@ export async function createCoreService(options: CoreServiceOptions): Promise<Co
       if (!session) return null;
       // `.thumb/<size>/<path>`: a small cached copy for galleries (the original when none can be made).
       const thumb = /^\.thumb\/(\d{2,4})\/(.+)$/.exec(rel);
-      if (!thumb) return readSiteFile(session.root, rel);
+      if (!thumb) return (await readSiteFile(session.root, rel)) ?? readThemeAsset(session.root, session.config.config.raw, rel);
       const original = await readSiteFile(session.root, thumb[2]);
       if (!original) return null;
       try {
