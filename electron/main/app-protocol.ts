@@ -30,7 +30,8 @@ const CSP = [
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob: pw-site:",
-  "font-src 'self' data:",
+  // A theme's fonts load from the site through the confined pw-site route (as images do).
+  "font-src 'self' data: pw-site:",
   "connect-src 'self'",
   "frame-src 'self' about:",
   "base-uri 'none'",
