@@ -30,6 +30,7 @@ import { chooseRecentSite, openSitePath, type OpenSiteDeps } from '../welcome/op
 import { bannerPath } from './front-matter-helpers';
 import { PostActions, type OperationDone } from './post-actions';
 import { useAppCommands } from './use-app-commands';
+import { FindLayer } from '../find/find-layer';
 import { useSite } from './use-site';
 
 export function App() {
@@ -209,6 +210,7 @@ export function App() {
         <EditorView session={session} layout={layout} schema={checks.schema} formEnv={formEnv} context={context} assetBase={assetBase} onMessage={showNotice} />
       </div>
       {layout.showProblems && <ProblemsPanel problems={checks.problems} onRefresh={refreshProblems} onOpen={(p) => session.openAtLine(p.path, p.line ?? null, setPath)} />}
+      {site && <FindLayer posts={posts} onOpenPost={(p, line) => (setView('editor'), session.openAtLine(p, line, setPath))} run={command} />}
       <DialogHost />
       <StatusBar hidden={!site} doc={doc} record={record} problems={checks.problems} showProblems={layout.showProblems} onToggleProblems={layout.toggleProblems} />
     </div>

@@ -11,6 +11,8 @@ import type { DocumentSession } from '../state/use-document-session';
 import type { LayoutStore } from '../state/use-layout';
 import { newPost, type OperationDone } from './post-actions';
 import { api } from './api';
+import { useShortcuts } from '../commands/use-shortcuts';
+import { finderCommand } from '../find/find-store';
 
 interface Deps {
   hasSite: boolean;
@@ -27,13 +29,14 @@ export function useAppCommands({ hasSite, opening, session, layout, openDeps, se
   const { togglePreview } = layout;
   const command = useCallback(
     (name: string) => {
+      // Quick open, search in posts and the palette open over everything; any other command closes them first.
+      if (finderCommand(name)) return;
       if (name === 'save') void save();
-      else if (name === 'quick-open') searchRef.current?.focus();
-      else if (name === 'new-post') {
+      else if (name === 'new-post' || name === 'new-draft') {
         if (!hasSite) return;
         void (async () => {
           if (!(await beforeOperation())) return;
-          const done = await newPost(false, path);
+          const done = await newPost(name === 'new-draft', path);
           if (done) afterOperation(done);
         })();
       } else if (name === 'toggle-preview') togglePreview();
@@ -50,23 +53,7 @@ export function useAppCommands({ hasSite, opening, session, layout, openDeps, se
   );
 
   useEffect(() => api.on('menu-command', (e) => !dialogs.isOpen() && command(e.command)), [command]);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || dialogs.isOpen()) return;
-      const key = e.key.toLowerCase();
-      if (key === 's') {
-        e.preventDefault();
-        command('save');
-      } else if (key === 'p') {
-        e.preventDefault();
-        command('quick-open');
-      } else if (key === 'o' && !e.shiftKey) {
-        e.preventDefault();
-        command('open-site');
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [command]);
+  // Every shortcut of the command table (shared/commands.ts), the same in web mode and on the desktop.
+  useShortcuts(command);
   return command;
 }

@@ -47,8 +47,17 @@ export function checkFactsOf(post: IndexedPostFile): PostCheckFacts {
   return { record: post.record, frontMatter: post.result?.frontMatter ?? null, keyLines, size: post.size, content };
 }
 
+/** Problems of one post alone, kept per facts object until the post's date passes (future-date). */
+export type PerPostProblems = WeakMap<PostCheckFacts, { until: number; problems: Problem[] }>;
+
 /** Every problem of the site from the facts of its posts and the list of its files. */
-export async function checkFromFacts(facts: readonly PostCheckFacts[], config: LoadedConfig, siteFiles: ReadonlySet<string>, now: number): Promise<{ problems: Problem[]; warnings: string[] }> {
+export async function checkFromFacts(
+  facts: readonly PostCheckFacts[],
+  config: LoadedConfig,
+  siteFiles: ReadonlySet<string>,
+  now: number,
+  perPost: PerPostProblems = new WeakMap(),
+): Promise<{ problems: Problem[]; warnings: string[] }> {
   const settings = checkSettingsFrom(config.config.raw);
   const problems: Problem[] = [];
   const clock = sliceClock();
@@ -60,8 +69,15 @@ export async function checkFromFacts(facts: readonly PostCheckFacts[], config: L
   };
   const date = new Date(now);
   for (const f of facts) {
-    problems.push(...checkPost({ record: f.record, data: f.frontMatter, keyLines: f.keyLines, size: f.size }, date));
-    if (f.content) problems.push(...checkContent(f.content, settings.settings));
+    let own = perPost.get(f);
+    if (!own || now >= own.until) {
+      const list = checkPost({ record: f.record, data: f.frontMatter, keyLines: f.keyLines, size: f.size }, date);
+      if (f.content) list.push(...checkContent(f.content, settings.settings));
+      const at = f.record.date ? Date.parse(f.record.date) : NaN;
+      own = { until: at > now ? at : Infinity, problems: list };
+      perPost.set(f, own);
+    }
+    for (const p of own.problems) problems.push(p);
     await pause();
   }
   const records = facts.map((f) => f.record);

@@ -10,7 +10,7 @@
 import type { Problem } from '../../../shared/site/check-rules';
 import type { SiteSchema } from '../../../shared/site/schema';
 import { inBatches } from '../util/batches';
-import { checkFactsOf, checkFromFacts, type PostCheckFacts } from './check-site';
+import { checkFactsOf, checkFromFacts, type PerPostProblems, type PostCheckFacts } from './check-site';
 import { indexPostFileSync, refreshForNow, type IndexedPost, type IndexedPostFile } from './post-record-file';
 import type { SiteIndexResult } from './site-index';
 import { listSiteFiles } from './site-file-list';
@@ -47,6 +47,8 @@ export class SiteDerived {
   private schemaMemo: Memo<SiteSchema> | null = null;
   private checkMemo: Memo<Problem[]> | null = null;
   private filesMemo: Memo<Set<string>> | null = null;
+  /** Each post's own problems, so a check after one edit runs the per-post rules for that post only. */
+  private readonly perPost: PerPostProblems = new WeakMap();
 
   constructor(private readonly source: DerivedSource) {}
 
@@ -143,7 +145,7 @@ export class SiteDerived {
         const record = refreshForNow(post, index.config.config, now).record;
         list.push(f.record === record ? f : { ...f, record });
       }
-      return (await checkFromFacts(list, index.config, files, now)).problems;
+      return (await checkFromFacts(list, index.config, files, now, this.perPost)).problems;
     }, (m) => (this.checkMemo = m));
   }
 }
