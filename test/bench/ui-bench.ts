@@ -120,6 +120,11 @@ export async function themeKeystrokes(browser: Browser, rendererDir: string, log
     const css = await preview.locator('#pw-theme-css').evaluate((s) => s.textContent?.length ?? 0);
     log(`ui: theme on (minima gem, Blog look): layout post → default, ${(css / 1024).toFixed(0)} KB compiled CSS`);
     await keystrokeFigures(page, '20 KB (Blog look, minima)', 'p50 ≤ 16 ms, p95 ≤ 50 ms', log);
+    // The same post in Plain, measured right after under the same load, for the theme's own cost.
+    await page.keyboard.press('Control+z');
+    await page.getByRole('button', { name: 'Plain', exact: true }).click();
+    await preview.locator('#pw-header .pw-title').waitFor();
+    await keystrokeFigures(page, '20 KB (Plain, same site)', 'for comparison', log);
     await page.close();
   } finally {
     await host.close();
