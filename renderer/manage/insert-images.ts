@@ -14,6 +14,7 @@ import { api } from '../app/api';
 import { dialogs } from '../dialogs/dialog-store';
 import { base64Of, scaledImage } from './upload-image';
 import { paragraphAround } from './image-paragraph';
+import { toast } from '../toasts/toast-store';
 
 /** An image this editor inserted, with its bytes kept so a redo can put it back. */
 interface Inserted {
@@ -71,7 +72,10 @@ function watchUndo(view: EditorView): Inserted[] {
           const present = text.includes(`](${img.markdownPath})`);
           if (img.onDisk && !present) {
             img.onDisk = false;
-            void api.removeImage({ path: img.path }).catch(() => undefined);
+            void api.removeImage({ path: img.path }).then(
+              (r) => r.removed && toast({ title: 'Image removed', description: `${img.path} went with the undone insert; it will not be committed.` }),
+              () => undefined,
+            );
           } else if (!img.onDisk && present) {
             img.onDisk = true;
             const slash = img.path.lastIndexOf('/');

@@ -287,6 +287,14 @@ forEachTransport((transport) => {
       expect(head && head.y >= 0 && head.y < 60).toBe(true);
       expect(await pageFits()).toBe(true);
       await shot('conflict-view');
+      // A small window: still no page scroll, the header and both panes still there.
+      await page.setViewportSize({ width: 900, height: 700 });
+      await expect.poll(pageFits).toBe(true);
+      const small = await panel.getByRole('button', { name: 'Continue sync' }).boundingBox();
+      expect(small && small.y >= 0 && small.y + small.height <= 700).toBe(true);
+      expect(await panel.getByRole('button', { name: 'Use this text' }).boundingBox().then((b) => !!b && b.y + b.height <= 700)).toBe(true);
+      await shot('conflict-view-900');
+      await page.setViewportSize({ width: 1280, height: 800 });
 
       await panel.getByRole('button', { name: 'Keep mine' }).click();
       await expect.poll(() => panel.getByRole('button', { name: 'Continue sync' }).isEnabled()).toBe(true);
