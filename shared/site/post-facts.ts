@@ -42,6 +42,7 @@ export interface BodyFacts {
 }
 
 const FENCE = /^(\s*)(`{3,}|~{3,})(.*)$/;
+const RAW_TAG = /\{%-?\s*(?:end)?raw\s*-?%\}/g;
 const REF_DEF = /^ {0,3}\[([^\]]+)\]:[ \t]*<?([^\s>]+)>?/;
 const LIQUID_TAG = /\{%-?\s*([A-Za-z_]+)([^%]*)%\}/g;
 const HTML_ATTR = /\s(src|href)\s*=\s*(?:"([^"]*)"|'([^']*)')/i;
@@ -75,9 +76,11 @@ export function bodyFacts(body: string, firstLine = 1): BodyFacts {
     let end = body.indexOf('\n', start);
     if (end < 0) end = body.length;
     const line = body.slice(start, end > start && body.charCodeAt(end - 1) === 13 ? end - 1 : end);
+    // `{% raw %}` renders to nothing, so "{% raw %}```" opens a fence once Liquid has run.
+    const fenceText = line.includes('{%') ? line.replace(RAW_TAG, '') : line;
     let indent = 0;
-    while (line.charCodeAt(indent) === 32 || line.charCodeAt(indent) === 9) indent++;
-    const lead = line[indent];
+    while (fenceText.charCodeAt(indent) === 32 || fenceText.charCodeAt(indent) === 9) indent++;
+    const lead = fenceText[indent];
     const maybeFence = lead === '`' || lead === '~';
 
     // Liquid on this line: which parts are live (outside raw/comment) and which tags it has.
@@ -95,7 +98,7 @@ export function bodyFacts(body: string, firstLine = 1): BodyFacts {
         closes = !!endHl;
         liquid = live.liquid.filter((t) => t.name !== 'endhighlight' && (!endHl || t.index < endHl.index));
       } else {
-        const close = maybeFence ? FENCE.exec(line) : null;
+        const close = maybeFence ? FENCE.exec(fenceText) : null;
         closes = !!close && close[2][0] === fence.char && close[2].length >= fence.length && close[3].trim() === '';
         liquid = closes ? [] : live.liquid;
       }
@@ -106,7 +109,7 @@ export function bodyFacts(body: string, firstLine = 1): BodyFacts {
       for (const t of live.tags) addTagLink(t, lineNo, links);
       if (closes) fence = null;
     } else {
-      const open = maybeFence ? FENCE.exec(line) : null;
+      const open = maybeFence ? FENCE.exec(fenceText) : null;
       if (open && !(open[2][0] === '`' && open[3].includes('`'))) {
         fence = { char: open[2][0], length: open[2].length, line: lineNo, reported: false, highlight: false };
       } else {

@@ -76,6 +76,11 @@ describe('bodyFacts', () => {
     ]);
   });
 
+  it('a fence opened or closed next to {% raw %} / {% endraw %} is a fence once Liquid has run', () => {
+    const body = lines('{% raw %}```', '{% highlight ruby %}', 'x', '{% endhighlight %}', '```{% endraw %}', '', '{% highlight ruby %}', 'puts 1', '{% endhighlight %}');
+    expect(bodyFacts(body).liquidInCode).toEqual([]);
+  });
+
   it('closes a fence only with the same character, at least as long', () => {
     const body = lines('````', '```', '{{ inside }}', '````', '{{ outside }}');
     expect(bodyFacts(body).liquidInCode.map((c) => c.line)).toEqual([3]);
