@@ -16,6 +16,20 @@ export function fnmatch(pattern: string, text: string): boolean {
   return regex !== null && regex.test(text);
 }
 
+/**
+ * One regex for "matches any of `patterns`" (null when none compiles): a site's exclude list is
+ * tested against every file, and one alternation is several times cheaper than a test each.
+ */
+export function fnmatchAny(patterns: readonly string[]): RegExp | null {
+  const sources = patterns.map((p) => compile(p)?.source.slice(1, -1)).filter((x): x is string => x !== undefined);
+  if (!sources.length) return null;
+  try {
+    return new RegExp(`^(?:${sources.join('|')})$`, 's');
+  } catch {
+    return null;
+  }
+}
+
 function compile(pattern: string): RegExp | null {
   let re = '^';
   for (let i = 0; i < pattern.length; i++) {

@@ -5,32 +5,42 @@
  * is why `exclude: [vendor]` also hides `vendor-notes.md`: we keep Jekyll's behaviour, odd as it is.
  */
 import type { SiteConfig } from '../../../shared/jekyll/site-types';
-import { fnmatch } from '../../../shared/jekyll/fnmatch';
+import { fnmatchAny } from '../../../shared/jekyll/fnmatch';
 
-interface Patterns {
-  include: string[];
-  /** `exclude:` without what `include:` names again. */
-  exclude: string[];
+interface PatternSet {
+  patterns: string[];
+  /** All patterns as one fnmatch regex. */
+  any: RegExp | null;
 }
 
-/** Cleaned patterns per config: the filter runs for every file of a site. */
+interface Patterns {
+  include: PatternSet;
+  /** `exclude:` without what `include:` names again. */
+  exclude: PatternSet;
+}
+
+/** Cleaned and compiled patterns per config: the filter runs for every file of a site. */
 const cleaned = new WeakMap<SiteConfig, Patterns>();
+
+function setOf(list: readonly string[]): PatternSet {
+  const patterns = list.map((raw) => raw.replace(/^\.?\/+/, '')).filter(Boolean);
+  return { patterns, any: fnmatchAny(patterns) };
+}
 
 function patternsOf(config: SiteConfig): Patterns {
   let p = cleaned.get(config);
   if (!p) {
-    const clean = (list: readonly string[]) => list.map((raw) => raw.replace(/^\.?\/+/, '')).filter(Boolean);
-    p = { include: clean(config.include), exclude: clean(config.exclude.filter((x) => !config.include.includes(x))) };
+    p = { include: setOf(config.include), exclude: setOf(config.exclude.filter((x) => !config.include.includes(x))) };
     cleaned.set(config, p);
   }
   return p;
 }
 
-function matchesAny(patterns: readonly string[], rel: string, isDir: boolean): boolean {
-  for (const pattern of patterns) {
-    if (rel.startsWith(pattern) || fnmatch(pattern, rel) || (isDir && pattern === `${rel}/`)) return true;
+function matchesAny(set: PatternSet, rel: string, isDir: boolean): boolean {
+  for (const pattern of set.patterns) {
+    if (rel.startsWith(pattern) || (isDir && pattern === `${rel}/`)) return true;
   }
-  return false;
+  return set.any !== null && set.any.test(rel);
 }
 
 /** True when Jekyll drops the entry because of `exclude:` (and it is not re-added by `include:`). */
