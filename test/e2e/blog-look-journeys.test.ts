@@ -65,6 +65,8 @@ forEachTransport((transport) => {
       await open('A New Mooring Line');
       await expect.poll(() => preview().locator('.post-content h2').first().innerText()).toBe('Splicing the eye');
       await expect.poll(() => preview().locator('.site-title').innerText()).toBe('Quiet Harbour');
+      // Mark the first section's paragraph: typing in a later section must leave that node alone.
+      await preview().locator('.post-content #content > .pw-section').first().locator('p').first().evaluate((p) => ((p as HTMLElement & { __kept?: boolean }).__kept = true));
       const editor = page.getByRole('textbox', { name: 'Editor', exact: true });
       await editor.getByText('Trim both ends of the twine').click();
       await page.keyboard.press('End');
@@ -72,6 +74,7 @@ forEachTransport((transport) => {
       await expect.poll(() => preview().locator('.post-content').innerText()).toContain('Tarred twine lasts longer.');
       // The body is inside the theme's article, under its title, styled by the compiled minima CSS.
       expect(await preview().locator('article.post .post-content #content p').last().innerText()).toContain('Tarred twine');
+      expect(await preview().locator('.post-content #content > .pw-section').first().locator('p').first().evaluate((p) => (p as HTMLElement & { __kept?: boolean }).__kept === true)).toBe(true);
       expect(await preview().locator('#pw-theme-css').evaluate((s) => s.textContent?.includes('.post-title'))).toBe(true);
       const form = page.getByRole('form', { name: 'Front matter form' });
       await form.getByRole('textbox', { name: 'Title', exact: true }).click();
@@ -79,6 +82,8 @@ forEachTransport((transport) => {
       await page.keyboard.type(' Again', { delay: 15 });
       await expect.poll(() => preview().locator('.post-title').innerText()).toBe('A New Mooring Line Again');
       expect(await preview().locator('.post-content').innerText()).toContain('Tarred twine lasts longer.');
+      // The new layout got the same body element: nothing of the body was rendered again.
+      expect(await preview().locator('.post-content #content > .pw-section').first().locator('p').first().evaluate((p) => (p as HTMLElement & { __kept?: boolean }).__kept === true)).toBe(true);
       await page.keyboard.press('Control+s');
     });
 
