@@ -16,7 +16,8 @@ import { openFolder } from './open-folder';
 function commandItem(id: CommandId): MenuItemConstructorOptions {
   const spec = commandSpec(id);
   return {
-    label: spec.label,
+    // A single & marks a mnemonic in Electron's labels; && shows the character.
+    label: spec.label.replace(/&/g, '&&'),
     ...(spec.keys ? { accelerator: spec.keys, registerAccelerator: false } : {}),
     click: () => broadcast('menu-command', { command: id }),
   };

@@ -178,8 +178,10 @@ forEachTransport((transport) => {
       const keys = Object.fromEntries(menu.accelerators().map((a) => [a.label, [a.accelerator, a.registerAccelerator]]));
       for (const c of COMMANDS) {
         if (!c.menu) continue;
-        expect(menu.find(c.menu, c.label), c.label).toBeTruthy();
-        if (c.keys) expect(keys[c.label], c.label).toEqual([c.keys, false]);
+        // "Tags & Categories" is written "Tags && Categories" in a menu label (a single & marks a mnemonic).
+        const label = c.label.replace(/&/g, '&&');
+        expect(menu.find(c.menu, label.replace(/&/g, '')), c.label).toBeTruthy();
+        if (c.keys) expect(keys[label], c.label).toEqual([c.keys, false]);
       }
       menu.find('File', 'Quick Open…')!.click();
       await expect.poll(() => dialog('Quick open').count()).toBe(1);
