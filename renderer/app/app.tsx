@@ -28,7 +28,8 @@ import { useUndo } from '../state/use-undo';
 import { WelcomeScreen } from '../welcome/welcome-screen';
 import { chooseRecentSite, openSitePath, type OpenSiteDeps } from '../welcome/open-site-flow';
 import { bannerPath } from './front-matter-helpers';
-import { PostActions, type OperationDone } from './post-actions';
+import { PostActions, undoOperation, type OperationDone, type UndoEntry } from './post-actions';
+import { useNoticeToasts } from '../toasts/use-notice-toasts';
 import { useAppCommands } from './use-app-commands';
 import { FindLayer } from '../find/find-layer';
 import { useSite } from './use-site';
@@ -56,6 +57,29 @@ export function App() {
   const { show: showNotice } = notice;
   const { setView } = layout;
   const { refreshAll, refreshProblems } = checks;
+
+  /** An undo ran (from its toast): report it, forget the entry, show the post it brought back. */
+  const afterUndo = useCallback(
+    (entry: UndoEntry, message: string, undone: boolean) => {
+      showNotice(message);
+      setUndo(null);
+      if (undone) setPath(entry.before);
+      void reload();
+      refreshAll();
+    },
+    [showNotice, setUndo, setPath, reload, refreshAll],
+  );
+  // Notices and their Undo show as toasts (renderer/toasts); the notice bar stays empty.
+  useNoticeToasts({
+    notice,
+    undo,
+    generation,
+    runUndo: async (entry) => {
+      if (!(await beforeOperation())) return;
+      const r = await undoOperation(entry);
+      afterUndo(entry, r.message, r.undone);
+    },
+  });
 
   /** A file operation finished: its message, its Undo, and the post to show. */
   const afterOperation = useCallback(
@@ -102,7 +126,7 @@ export function App() {
   const buffer = doc.buffer;
 
   return (
-    <div className="app">
+    <div className={layout.focusMode ? 'app focus-mode' : 'app'}>
       <AppHeader
         info={info}
         site={site}
@@ -129,16 +153,10 @@ export function App() {
           selected={path}
           title={session.liveTitle}
           loadedTitle={session.loadedTitle}
-          undo={undo}
+          undo={null}
           beforeOperation={beforeOperation}
           onDone={afterOperation}
-          onUndone={(entry, message, undone) => {
-            showNotice(message);
-            setUndo(null);
-            if (undone) setPath(entry.before);
-            void reload();
-            refreshAll();
-          }}
+          onUndone={afterUndo}
         />
       )}
       <NoticeBars site={site} opening={opening} notice={notice} error={error} onDismissError={() => setError('')} recovery={recovery} />
@@ -177,7 +195,9 @@ export function App() {
         />
       )}
       <div className="workspace" hidden={!site}>
-        <PostList posts={posts} selected={path} onSelect={setPath} searchRef={searchRef} gitStates={git.states} />
+        <div className="sidebar-slot" hidden={layout.sidebarHidden}>
+          <PostList posts={posts} selected={path} onSelect={setPath} searchRef={searchRef} gitStates={git.states} />
+        </div>
         {layout.view === 'taxonomy' && (
           <TaxonomyPanel
             onApplied={(label, undoId) => {
@@ -210,6 +230,11 @@ export function App() {
         <EditorView session={session} layout={layout} schema={checks.schema} formEnv={formEnv} context={context} assetBase={assetBase} onMessage={showNotice} />
       </div>
       {layout.showProblems && <ProblemsPanel problems={checks.problems} onRefresh={refreshProblems} onOpen={(p) => session.openAtLine(p.path, p.line ?? null, setPath)} />}
+      {layout.focusMode && (
+        <button type="button" className="focus-exit ghost" onClick={layout.exitFocus}>
+          Leave focus mode (Esc)
+        </button>
+      )}
       {site && <FindLayer posts={posts} onOpenPost={(p, line) => (setView('editor'), session.openAtLine(p, line, setPath))} run={command} />}
       <DialogHost />
       <StatusBar hidden={!site} doc={doc} record={record} problems={checks.problems} showProblems={layout.showProblems} onToggleProblems={layout.toggleProblems} />

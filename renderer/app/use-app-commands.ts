@@ -26,7 +26,7 @@ interface Deps {
 
 export function useAppCommands({ hasSite, opening, session, layout, openDeps, searchRef, afterOperation }: Deps): (name: string) => void {
   const { save, beforeOperation, editor, path } = session;
-  const { togglePreview } = layout;
+  const { togglePreview, toggleSidebar, toggleDetails, toggleFocus, toggleProblems, setView } = layout;
   const command = useCallback(
     (name: string) => {
       // Quick open, search in posts and the palette open over everything; any other command closes them first.
@@ -40,6 +40,13 @@ export function useAppCommands({ hasSite, opening, session, layout, openDeps, se
           if (done) afterOperation(done);
         })();
       } else if (name === 'toggle-preview') togglePreview();
+      else if (name === 'toggle-sidebar') toggleSidebar();
+      else if (name === 'toggle-details') toggleDetails();
+      else if (name === 'focus-mode') toggleFocus();
+      else if (name === 'toggle-problems') toggleProblems();
+      else if (name === 'show-editor') setView('editor');
+      else if (name === 'show-tags') setView('taxonomy');
+      else if (name === 'show-images') setView('images');
       else if (name === 'find' && editor.view) openSearchPanel(editor.view);
       else if (name === 'open-site') {
         if (!opening) void chooseAndOpenSite(openDeps);
@@ -49,7 +56,7 @@ export function useAppCommands({ hasSite, opening, session, layout, openDeps, se
         document.documentElement.style.fontSize = `${next}%`;
       }
     },
-    [save, editor, hasSite, path, beforeOperation, afterOperation, openDeps, opening, togglePreview, searchRef],
+    [save, editor, hasSite, path, beforeOperation, afterOperation, openDeps, opening, togglePreview, toggleSidebar, toggleDetails, toggleFocus, toggleProblems, setView, searchRef],
   );
 
   useEffect(() => api.on('menu-command', (e) => !dialogs.isOpen() && command(e.command)), [command]);

@@ -3,12 +3,13 @@
  * editor so only that field's lines change. Problems (required, bad date, bad YAML) show inline
  * and never block typing.
  */
-import { memo, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { deleteField, setField, setFieldSource, type EditResult } from '../../shared/front-matter/edit-front-matter';
 import { termsOf, termsValue } from '../../shared/front-matter/form-values';
 import type { FieldPath } from '../../shared/front-matter/field-path';
 import type { PlainValue } from '../../shared/front-matter/yaml-render';
-import type { SchemaField, SiteSchema } from '../../shared/site/schema';
+import { addableFields, effectiveDefault, formFields, type SchemaField, type SiteSchema } from '../../shared/site/schema';
+import { AddFieldMenu } from './add-field-menu';
 import { readYaml, YamlDate, YamlTime } from '../../shared/yaml/read-yaml';
 import { ChipsInput } from './chips-input';
 import { DateField } from './date-field';
@@ -46,16 +47,27 @@ function yamlText(value: unknown): string {
 }
 
 export const FrontMatterForm = memo(function FrontMatterForm({ schema, yaml, env, onEdit }: Props) {
+  /** Rare keys the user chose under "Add field…" for this post (the form is keyed by the loaded post). */
+  const [added, setAdded] = useState<string[]>([]);
+  const [focusKey, setFocusKey] = useState<string | null>(null);
   const { data, error } = dataOf(yaml);
   if (error) return <div className="form-error" role="alert">{error}</div>;
-  const known = new Set(schema.fields.map((f) => f.key));
-  const extra = Object.keys(data).filter((k) => !known.has(k));
-  const fields = [...schema.fields.filter((f) => !f.hidden), ...extra.map((key): SchemaField => ({ key, label: key, type: 'yaml', count: 0, required: false, hidden: false }))];
+  const fields = formFields(schema, data, added);
+  const addable = addableFields(schema, data, added);
   return (
     <form className="fm-form" aria-label="Front matter form" onSubmit={(e) => e.preventDefault()}>
       {fields.map((field) => (
-        <FieldRow key={field.key} field={field} path={[field.key]} value={data[field.key]} yaml={yaml} env={env} onEdit={onEdit} />
+        <FieldRow key={field.key} field={field} path={[field.key]} value={data[field.key]} yaml={yaml} env={env} onEdit={onEdit} autoFocus={field.key === focusKey} />
       ))}
+      {addable.length > 0 && (
+        <AddFieldMenu
+          fields={addable}
+          onAdd={(key) => {
+            setAdded((a) => [...a, key]);
+            setFocusKey(key);
+          }}
+        />
+      )}
     </form>
   );
 });
@@ -68,9 +80,15 @@ interface RowProps {
   yaml: string;
   env: FormEnv;
   onEdit: Props['onEdit'];
+  /** Just added with "Add field…": its first control takes the focus. */
+  autoFocus?: boolean;
 }
 
-function FieldRow({ field, path, value, yaml, env, onEdit }: RowProps) {
+function FieldRow({ field, path, value, yaml, env, onEdit, autoFocus }: RowProps) {
+  const row = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (autoFocus) row.current?.querySelector<HTMLElement>('input, textarea, select, button')?.focus();
+  }, [autoFocus]);
   const [message, setMessage] = useState<string | null>(null);
   const id = `fm-${path.join('-')}`;
   const set = (v: PlainValue) => setMessage(onEdit((t) => setField(t, path, v)));
@@ -83,9 +101,18 @@ function FieldRow({ field, path, value, yaml, env, onEdit }: RowProps) {
     case 'long-text':
       widget = <TextWidget id={id} label={label} value={value} source={() => valueSource(yaml, path)} multiLine onText={set} onPlain={setSource} />;
       break;
-    case 'boolean':
-      widget = <input id={id} aria-label={label} type="checkbox" checked={value === true} onChange={(e) => set(e.target.checked)} />;
+    case 'boolean': {
+      // Left out, a boolean means its default (a missing `published:` is published), and shows so.
+      const unset = value === undefined || value === null;
+      const fallback = effectiveDefault(field) === true;
+      widget = (
+        <span className="fm-check">
+          <input id={id} aria-label={label} type="checkbox" checked={unset ? fallback : value === true} onChange={(e) => set(e.target.checked)} />
+          {unset && <span className="muted">{fallback ? 'on by default' : 'off by default'}</span>}
+        </span>
+      );
       break;
+    }
     case 'number':
       widget = <NumberField id={id} label={label} value={value} required={field.required} onNumber={(n, spelling) => (spelling === null ? set(n) : setSource(spelling))} onClear={clear} />;
       break;
@@ -130,7 +157,11 @@ function FieldRow({ field, path, value, yaml, env, onEdit }: RowProps) {
           ))}
         </fieldset>
       );
-      return <div className="fm-row fm-row-group">{widget}</div>;
+      return (
+        <div className="fm-row fm-row-group" ref={row}>
+          {widget}
+        </div>
+      );
     }
     case 'yaml':
       widget = <YamlValueField id={id} label={label} value={value} source={valueSource(yaml, path)} onSource={setSource} />;
@@ -149,7 +180,7 @@ function FieldRow({ field, path, value, yaml, env, onEdit }: RowProps) {
       );
   }
   return (
-    <div className="fm-row">
+    <div className="fm-row" ref={row}>
       <label htmlFor={id}>
         {label}
         {field.required && <span aria-hidden="true"> *</span>}

@@ -23,11 +23,14 @@ interface Props {
   onYamlChange(yaml: string): void;
   /** Changes when the post is (re)loaded: drafts typed before are dropped. */
   generation?: number;
+  /** Open or folded to its summary line (the side column then gives the preview the room). */
+  open?: boolean;
+  onOpenChange?(open: boolean): void;
 }
 
-export function FrontMatterPanel({ yaml, schema, tab, onTab, env, onEdit, onYamlChange, generation = 0 }: Props) {
+export function FrontMatterPanel({ yaml, schema, tab, onTab, env, onEdit, onYamlChange, generation = 0, open = true, onOpenChange }: Props) {
   return (
-    <details className="front-matter" open>
+    <details className="front-matter" open={open} onToggle={(e) => onOpenChange?.((e.currentTarget as HTMLDetailsElement).open)}>
       <summary>Front matter</summary>
       <div className="fm-tabs" role="tablist" aria-label="Front matter view">
         <button type="button" role="tab" aria-selected={tab === 'form'} onClick={() => onTab('form')}>

@@ -38,62 +38,67 @@ export function EditorView({ session, layout, schema, formEnv, context, assetBas
     window.addEventListener('pointerup', up);
   };
 
+  const sideHidden = previewHidden && (!layout.detailsOpen || !buffer);
   return (
     <main className="main" hidden={layout.view !== 'editor'}>
-      <section className="edit-column" style={{ flexBasis: previewHidden ? '100%' : `${split * 100}%` }}>
+      <section className="edit-column" style={{ flexBasis: sideHidden || layout.focusMode ? '100%' : `${split * 100}%` }}>
         {buffer && (
-          <>
-            <FrontMatterPanel
-              yaml={buffer.yaml}
-              schema={schema}
-              tab={session.fmTab}
-              onTab={session.setFmTab}
-              env={formEnv}
-              onEdit={session.stableApplyEdit}
-              onYamlChange={(yaml) => doc.update({ yaml })}
-              generation={doc.loadCount}
-            />
-            <MarkdownEditor
-              docKey={`${path}#${doc.loadCount}`}
-              text={buffer.body}
-              onChange={session.onBodyChange}
-              onScrollLine={session.onEditorScroll}
-              onFiles={(files, pos) => editor.view && void insertDroppedImages(files, pos, editor.view, onMessage, path ?? undefined)}
-              handle={editor}
-            />
-          </>
+          <MarkdownEditor
+            docKey={`${path}#${doc.loadCount}`}
+            text={buffer.body}
+            onChange={session.onBodyChange}
+            onScrollLine={session.onEditorScroll}
+            onFiles={(files, pos) => editor.view && void insertDroppedImages(files, pos, editor.view, onMessage, path ?? undefined)}
+            handle={editor}
+          />
         )}
         {!buffer && <div className="empty">{path ? 'Loading…' : 'Choose a post.'}</div>}
       </section>
-      <div className="divider" role="separator" aria-orientation="vertical" aria-label="Resize editor and preview" onPointerDown={startDrag} />
-      <section className="preview-column" hidden={previewHidden}>
-        {session.outline.length > 0 && (
-          <details className="outline">
-            <summary>Outline</summary>
-            <ul>
-              {session.outline.map((h) => (
-                <li key={`${h.id}-${h.line}`} style={{ paddingLeft: (h.level - 1) * 12 }}>
-                  <button type="button" onClick={() => session.goToHeading(h.line)}>
-                    {h.text}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </details>
-        )}
-        {path && buffer && (
-          <PreviewPane
-            context={context}
-            assetBase={assetBase}
-            path={path}
-            text={session.fullText}
-            onOutline={session.setOutline}
-            onScrollLine={session.onPreviewScroll}
-            frameRef={session.frameRef}
-            controller={session.preview}
+      <div className="divider" role="separator" aria-orientation="vertical" aria-label="Resize editor and side panel" hidden={sideHidden} onPointerDown={startDrag} />
+      <aside className={`side-column${layout.detailsOpen ? ' details-open' : ''}`} aria-label="Post details and preview" hidden={sideHidden}>
+        {buffer && (
+          <FrontMatterPanel
+            yaml={buffer.yaml}
+            schema={schema}
+            tab={session.fmTab}
+            onTab={session.setFmTab}
+            env={formEnv}
+            onEdit={session.stableApplyEdit}
+            onYamlChange={(yaml) => doc.update({ yaml })}
+            generation={doc.loadCount}
+            open={layout.detailsOpen}
+            onOpenChange={layout.setDetailsOpen}
           />
         )}
-      </section>
+        <section className="preview-column" aria-label="Preview" hidden={previewHidden}>
+          {session.outline.length > 0 && (
+            <details className="outline">
+              <summary>Outline</summary>
+              <ul>
+                {session.outline.map((h) => (
+                  <li key={`${h.id}-${h.line}`} style={{ paddingLeft: (h.level - 1) * 12 }}>
+                    <button type="button" onClick={() => session.goToHeading(h.line)}>
+                      {h.text}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+          {path && buffer && (
+            <PreviewPane
+              context={context}
+              assetBase={assetBase}
+              path={path}
+              text={session.fullText}
+              onOutline={session.setOutline}
+              onScrollLine={session.onPreviewScroll}
+              frameRef={session.frameRef}
+              controller={session.preview}
+            />
+          )}
+        </section>
+      </aside>
     </main>
   );
 }
