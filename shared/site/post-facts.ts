@@ -84,7 +84,7 @@ export function bodyFacts(body: string, firstLine = 1): BodyFacts {
     const maybeFence = lead === '`' || lead === '~';
 
     // Liquid on this line: which parts are live (outside raw/comment) and which tags it has.
-    const live = line.includes('{') ? liveLiquid(line, { inRaw, inComment }) : NO_LIQUID;
+    const live: LiveLiquid = line.includes('{') ? liveLiquid(line, { inRaw, inComment }) : NO_LIQUID;
     if (live !== NO_LIQUID) {
       inRaw = live.inRaw;
       inComment = live.inComment;
@@ -166,7 +166,14 @@ export function frontMatterImages(frontMatter: Record<string, unknown> | null, k
 }
 
 /** A line without `{`: no Liquid, and the raw/comment state unchanged. */
-const NO_LIQUID: { tags: TagHit[]; liquid: TagHit[]; inRaw: boolean; inComment: boolean } = { tags: [], liquid: [], inRaw: false, inComment: false };
+const NO_LIQUID: LiveLiquid = { tags: [], liquid: [], inRaw: false, inComment: false };
+
+interface LiveLiquid {
+  tags: TagHit[];
+  liquid: TagHit[];
+  inRaw: boolean;
+  inComment: boolean;
+}
 
 interface TagHit {
   name: string;
@@ -176,7 +183,7 @@ interface TagHit {
 }
 
 /** The Liquid of a line outside `{% raw %}` and `{% comment %}`, and the state after it. */
-function liveLiquid(line: string, state: { inRaw: boolean; inComment: boolean }): { tags: TagHit[]; liquid: TagHit[]; inRaw: boolean; inComment: boolean } {
+function liveLiquid(line: string, state: { inRaw: boolean; inComment: boolean }): LiveLiquid {
   let { inRaw, inComment } = state;
   const tags: TagHit[] = [];
   const liquid: TagHit[] = [];
