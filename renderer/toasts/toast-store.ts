@@ -40,15 +40,18 @@ const listeners = new Set<Listener>();
 
 const DEFAULT_MS = 5000;
 const ACTION_MS = 10000;
-/** How many toasts stay on screen at once; older ones close first. */
-const MAX_SHOWN = 4;
+/**
+ * One message at a time, like a snackbar: a new one replaces the last, so messages never pile up
+ * over the text and the newest is always the one read. Progress toasts are not counted.
+ */
+const MAX_SHOWN = 1;
 
 function emit(): void {
   for (const l of listeners) l();
 }
 
 function set(next: ToastItem[]): void {
-  const open = next.filter((t) => t.open);
+  const open = next.filter((t) => t.open && t.progress === undefined);
   if (open.length > MAX_SHOWN) {
     const close = new Set(open.slice(0, open.length - MAX_SHOWN).map((t) => t.id));
     next = next.map((t) => (close.has(t.id) ? { ...t, open: false } : t));

@@ -30,6 +30,9 @@ function OneToast({ item }: { item: ToastItem }) {
       role="status"
       aria-live="off"
       aria-atomic
+      // A closing toast is on its way out: nothing in it is offered any more.
+      aria-hidden={item.open ? undefined : true}
+      inert={!item.open}
     >
       <ToneIcon item={item} />
       <div className="toast-body">
@@ -71,16 +74,36 @@ function OneToast({ item }: { item: ToastItem }) {
   );
 }
 
-/** The toasts, bottom right; `children` is the app, inside the provider so toasts can be announced from anywhere. */
+/**
+ * Radix announces each toast through a status element it adds for a second; ours are announced by
+ * two live regions that exist from the start (which screen readers announce reliably), so that
+ * element goes to a container outside the document and the page shows one status per message.
+ */
+const detachedAnnouncer = typeof document === 'undefined' ? undefined : document.createElement('div');
+
+/** What a screen reader says for a toast: its words and, when it has one, how to act on it. */
+function announcement(item: ToastItem): string {
+  return [item.title, item.description, item.action && `${item.action.label}: press F8 to reach it.`].filter(Boolean).join('. ');
+}
+
+/** The toasts, bottom right; `children` is the app, inside the provider so toasts can be shown from anywhere. */
 export function Toaster({ children }: { children?: React.ReactNode }) {
   const items = useSyncExternalStore(subscribeToasts, getToasts);
+  const newest = [...items].reverse().find((t) => t.open);
+  const urgent = newest?.tone === 'error';
   return (
-    <Toast.Provider swipeDirection="right" label="Notification">
+    <Toast.Provider swipeDirection="right" label="Notification" announcerContainer={detachedAnnouncer}>
       {children}
       {items.map((item) => (
         <OneToast key={item.id} item={item} />
       ))}
       <Toast.Viewport className="toast-viewport" />
+      <div className="visually-hidden" aria-live="polite" aria-atomic="true">
+        {newest && !urgent ? announcement(newest) : ''}
+      </div>
+      <div className="visually-hidden" aria-live="assertive" aria-atomic="true">
+        {newest && urgent ? announcement(newest) : ''}
+      </div>
     </Toast.Provider>
   );
 }
