@@ -2,6 +2,7 @@
  * The finders the app shows over everything: quick open, search in posts and the command
  * palette, one at a time (find-store.ts says which).
  */
+import { useEffect } from 'react';
 import type { CommandId } from '../../shared/commands';
 import type { PostRecord } from '../../shared/jekyll/site-types';
 import { CommandPalette } from './command-palette';
@@ -19,6 +20,11 @@ interface Props {
 
 export function FindLayer({ posts, onOpenPost, run }: Props) {
   const open = useFinder();
+  // A finder asked for while no site was open does not pop up when one opens, nor stays open after.
+  useEffect(() => {
+    finder.close();
+    return finder.close;
+  }, []);
   return (
     <>
       <QuickOpen open={open === 'quick-open'} posts={posts} onClose={finder.close} onOpenPost={(p) => onOpenPost(p, null)} />
