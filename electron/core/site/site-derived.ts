@@ -42,6 +42,8 @@ interface Memo<T> {
 export class SiteDerived {
   private readonly facts = new Map<string, FileFacts>();
   private version = 0;
+  /** Changes only when some post's front matter (or the set of posts) does: body edits keep the schema. */
+  private frontVersion = 0;
   private filesVersion = 0;
   private gathering: Promise<void> | null = null;
   private schemaMemo: Memo<SiteSchema> | null = null;
@@ -54,14 +56,22 @@ export class SiteDerived {
 
   /** A post was just read again (with its text): its facts come from that read. */
   postRead(rel: string, post: IndexedPostFile): void {
-    this.facts.set(rel, { ...checkFactsOf(post), mtimeMs: post.mtimeMs });
+    this.setFacts(rel, { ...checkFactsOf(post), mtimeMs: post.mtimeMs });
     this.version++;
   }
 
   postRemoved(rel: string): void {
     this.facts.delete(rel);
     this.version++;
+    this.frontVersion++;
     this.filesVersion++;
+  }
+
+  /** Keeps a post's facts, noting whether what the schema reads of it changed. */
+  private setFacts(rel: string, next: FileFacts): void {
+    const before = this.facts.get(rel);
+    this.facts.set(rel, next);
+    if (!before || before.record.skipped !== next.record.skipped || JSON.stringify(before.frontMatter) !== JSON.stringify(next.frontMatter)) this.frontVersion++;
   }
 
   /** A file was added or removed anywhere in the site (images and pages count for links). */
@@ -73,6 +83,7 @@ export class SiteDerived {
   reset(): void {
     this.facts.clear();
     this.version++;
+    this.frontVersion++;
     this.filesVersion++;
   }
 
@@ -94,7 +105,9 @@ export class SiteDerived {
       } catch {
         return; // Gone since: the watcher will drop it from the index.
       }
-      this.facts.set(record.path, { ...checkFactsOf(read), mtimeMs: read.mtimeMs });
+      // A first read needs no new key: the result waiting for this pass includes it.
+      if (this.facts.has(record.path)) this.setFacts(record.path, { ...checkFactsOf(read), mtimeMs: read.mtimeMs });
+      else this.facts.set(record.path, { ...checkFactsOf(read), mtimeMs: read.mtimeMs });
       // The file changed without the index hearing of it: the index takes the new read too.
       if (read.size !== post.size || read.mtimeMs !== post.mtimeMs) {
         index.posts.set(record.path, { record: read.record, size: read.size, mtimeMs: read.mtimeMs, markedPublished: read.markedPublished, epochMs: read.epochMs });
@@ -123,7 +136,7 @@ export class SiteDerived {
 
   /** Front matters of every readable post (drafts included), in index order. */
   async schema(): Promise<SiteSchema> {
-    return this.memo(this.schemaMemo, `${this.version}/${this.filesVersion}`, Infinity, async () => {
+    return this.memo(this.schemaMemo, `${this.frontVersion}/${this.filesVersion}`, Infinity, async () => {
       await this.gather();
       const index = this.source.index();
       const frontMatters: Record<string, unknown>[] = [];
