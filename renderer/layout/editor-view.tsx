@@ -9,6 +9,7 @@ import type { FormEnv } from '../form/front-matter-form';
 import { FrontMatterPanel } from '../form/front-matter-panel';
 import { insertDroppedImages } from '../manage/insert-images';
 import { PreviewPane } from '../preview/preview-pane';
+import { NoPostSelected } from '../welcome/empty-states';
 import type { DocumentSession } from '../state/use-document-session';
 import type { LayoutStore } from '../state/use-layout';
 
@@ -52,7 +53,7 @@ export function EditorView({ session, layout, schema, formEnv, context, assetBas
             handle={editor}
           />
         )}
-        {!buffer && <div className="empty">{path ? 'Loading…' : 'Choose a post.'}</div>}
+        {!buffer && <NoPostSelected loading={!!path} />}
       </section>
       <div className="divider" role="separator" aria-orientation="vertical" aria-label="Resize editor and side panel" hidden={sideHidden} onPointerDown={startDrag} />
       <aside className={`side-column${layout.detailsOpen ? ' details-open' : ''}`} aria-label="Post details and preview" hidden={sideHidden}>
