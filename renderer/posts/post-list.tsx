@@ -7,6 +7,7 @@ import type { PostRecord } from '../../shared/jekyll/site-types';
 import { api } from '../app/api';
 import { TermFilter } from '../find/term-filter';
 import { filterPosts, termCounts, type PostFilter, type SortKey, type StateFilter } from './filter-posts';
+import { NoPosts, NoResults } from '../welcome/empty-states';
 
 const ROW = 54;
 
@@ -87,6 +88,12 @@ export const PostList = memo(function PostList({ posts, selected, onSelect, sear
           {shown.length} of {posts.length}
         </div>
       </div>
+      {shown.length === 0 &&
+        (posts.length === 0 ? (
+          <NoPosts />
+        ) : (
+          <NoResults query={filter.query.trim() || undefined} onClear={() => setFilter((f) => ({ ...f, query: '', state: 'all', category: '', tag: '', bodyHits: null }))} />
+        ))}
       <div className="post-list" role="listbox" aria-label="Posts" tabIndex={0} ref={box} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} onKeyDown={onKey}>
         <div style={{ height: shown.length * ROW, position: 'relative' }}>
           {shown.slice(first, last).map((p, i) => (

@@ -40,7 +40,6 @@ export function NoResults({ query, onClear }: { query?: string; onClear?: () => 
   return (
     <EmptyState
       compact
-      live
       icon={<FileSearch />}
       title={query ? `Nothing matches “${query}”` : 'Nothing matches these filters'}
       action={
