@@ -35,7 +35,8 @@ describe.skipIf(!chromiumAvailable())(`[${transport}] in-app dialogs with the ke
   const dialog = (name: string | RegExp) => page.getByRole('dialog', { name });
   const activeInside = (role: 'dialog' | 'alertdialog') => page.evaluate((r) => !!document.activeElement?.closest(`[role=${r}]`), role);
   const activeText = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText ?? '');
-  const notice = () => page.getByRole('status').innerText();
+  /** Every status message on screen (the notice bar and toasts), as one text. */
+  const notice = async () => (await page.getByRole('status').allInnerTexts()).join('\n');
   /** "Open site…" with Ctrl+O: a typed path in web mode, the native picker's answer on the desktop. */
   const openByShortcut = async (folder: string) => {
     if (transport === 'desktop') web.desktop!.world.dialog.answer('showOpenDialog', { canceled: false, filePaths: [folder] });

@@ -59,6 +59,9 @@ function tinyPng(): Buffer {
 }
 const PNG = tinyPng();
 
+/** Polls with room for a loaded machine (two cores shared by several suites): server round trips can take seconds. */
+const eventually = <T>(fn: () => T | Promise<T>, options: { timeout?: number } = {}) => expect.poll(fn, { timeout: 10_000, interval: 50, ...options });
+
 forEachTransport((transport) => {
   describe.skipIf(!chromiumAvailable() || !hasGit)(`[${transport}] the writer's dialogs`, () => {
     let tmp: string;
@@ -112,7 +115,7 @@ forEachTransport((transport) => {
       expect(await from.locator('option').allInnerTexts()).toEqual(['Template: trip-report.md (A trip)', "The fields this blog's posts use"]);
       await shot('new-post-dialog');
       await page.keyboard.press('Enter');
-      await expect.poll(async () => (await readdir(path.join(site, '_posts'))).find((f) => f.endsWith('-over-the-ridge.md')) ?? null).not.toBeNull();
+      await eventually(async () => (await readdir(path.join(site, '_posts'))).find((f) => f.endsWith('-over-the-ridge.md')) ?? null).not.toBeNull();
       const file = (await readdir(path.join(site, '_posts'))).find((f) => f.endsWith('-over-the-ridge.md'))!;
       const text = await readFile(path.join(site, '_posts', file), 'utf8');
       expect(text).toMatch(/^---\nlayout: post\ntitle: Over the Ridge\ntags: \[trips\]\ndate: \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \+0[12]00\n---\n## The route\n\n## What I would do again\n$/);
@@ -123,33 +126,33 @@ forEachTransport((transport) => {
       await dialog('New draft').getByRole('textbox', { name: 'Title' }).waitFor();
       await page.keyboard.type('Winter Crossing', { delay: 10 });
       await page.keyboard.press('Enter');
-      await expect.poll(() => page.locator('.post-path').innerText()).toBe('_drafts/winter-crossing.md');
+      await eventually(() => page.locator('.post-path').innerText()).toBe('_drafts/winter-crossing.md');
 
       await page.getByRole('button', { name: 'Publish…' }).click();
       const publish = dialog('Publish');
       await publish.waitFor();
       await publish.getByRole('radio', { name: 'On a date and time' }).click();
       const day = publish.getByRole('textbox', { name: /^Day/ });
-      await expect.poll(() => day.evaluate((el) => el === document.activeElement)).toBe(true);
+      await eventually(() => day.evaluate((el) => el === document.activeElement)).toBe(true);
       // The day is selected when the field takes focus: typing replaces it; Tab moves to the time.
       await page.keyboard.type('2027-01-01', { delay: 10 });
       await page.keyboard.press('Tab');
       await page.keyboard.press('Control+a');
       await page.keyboard.type('09:30', { delay: 10 });
       expect(await publish.getByRole('textbox', { name: /^Time/ }).inputValue()).toBe('09:30');
-      await expect.poll(() => publish.innerText()).toContain('_posts/2027-01-01-winter-crossing.md');
+      await eventually(() => publish.innerText()).toContain('_posts/2027-01-01-winter-crossing.md');
       expect(await publish.innerText()).toContain('date: 2027-01-01 09:30:00 +0100');
       expect(await publish.getByRole('note').innerText()).toBe('This date is in the future: Jekyll hides the post until then (unless future: true is set in _config.yml).');
       await shot('publish-dialog');
       await publish.getByRole('button', { name: 'Publish', exact: true }).click();
-      await expect.poll(() => readdir(path.join(site, '_posts'))).toContain('2027-01-01-winter-crossing.md');
-      await expect.poll(() => readdir(path.join(site, '_drafts'))).not.toContain('winter-crossing.md');
+      await eventually(() => readdir(path.join(site, '_posts'))).toContain('2027-01-01-winter-crossing.md');
+      await eventually(() => readdir(path.join(site, '_drafts'))).not.toContain('winter-crossing.md');
       expect(await readFile(path.join(site, '_posts/2027-01-01-winter-crossing.md'), 'utf8')).toMatch(/\ndate: 2027-01-01 09:30:00 \+0100\n---\n/);
     });
 
     it('a pasted image is named after the post, asks alt text, stands in blank lines; Ctrl+Z removes the file', async () => {
       await page.getByRole('option', { name: /Delve 1/ }).click();
-      await expect.poll(() => editor().innerText()).toContain('The first walk of the year');
+      await eventually(() => editor().innerText()).toContain('The first walk of the year');
       // Click at the end of the first body line, as a person places the caret, then paste.
       await editor().locator('.cm-line').first().click();
       await page.keyboard.press('End');
@@ -167,26 +170,26 @@ forEachTransport((transport) => {
       await shot('alt-text-dialog');
       await page.keyboard.press('Enter');
       const file = path.join(site, 'assets/images/delve-1-first-steps-1.png');
-      await expect.poll(() => readFile(file).catch(() => null)).toEqual(PNG);
-      await expect.poll(() => editor().innerText()).toContain('![A green test pixel](/assets/images/delve-1-first-steps-1.png)');
+      await eventually(() => readFile(file).catch(() => null)).toEqual(PNG);
+      await eventually(() => editor().innerText()).toContain('![A green test pixel](/assets/images/delve-1-first-steps-1.png)');
       await page.keyboard.press('Control+s');
-      await expect.poll(() => readFile(path.join(site, DELVE), 'utf8')).toContain('![A green test pixel]');
+      await eventually(() => readFile(path.join(site, DELVE), 'utf8')).toContain('![A green test pixel]');
       const saved = await readFile(path.join(site, DELVE), 'utf8');
       expect(saved).toMatch(/\S\n\n!\[A green test pixel\]\(\/assets\/images\/delve-1-first-steps-1\.png\)\n\n\S/);
       expect(await readdir(path.join(site, 'assets/images/banners'))).toEqual(['hills.svg', 'lake.svg']);
 
       await editor().click();
       await page.keyboard.press('Control+z');
-      await expect.poll(() => readdir(path.join(site, 'assets/images'))).not.toContain('delve-1-first-steps-1.png');
+      await eventually(() => readdir(path.join(site, 'assets/images'))).not.toContain('delve-1-first-steps-1.png');
       expect(await editor().innerText()).toBe(before);
       await page.keyboard.press('Control+s');
-      await expect.poll(() => readFile(path.join(site, DELVE), 'utf8')).not.toContain('green test pixel');
+      await eventually(() => readFile(path.join(site, DELVE), 'utf8')).not.toContain('green test pixel');
     });
 
     it('the commit dialog lists the changed files with checkboxes; only the ticked ones reach the remote', async () => {
       const long = path.join(site, LONG);
       await page.getByRole('option', { name: /A long walk/ }).click();
-      await expect.poll(() => editor().innerText()).toContain('Stage 1 of the walk');
+      await eventually(() => editor().innerText()).toContain('Stage 1 of the walk');
       // To the last line (after the final newline), then up to the end of the sentence about the mill.
       await editor().locator('.cm-line').first().click();
       await page.keyboard.press('Control+End');
@@ -194,7 +197,7 @@ forEachTransport((transport) => {
       await page.keyboard.press('End');
       await page.keyboard.type(' A heron stood in the reeds.', { delay: 5 });
       await page.keyboard.press('Control+s');
-      await expect.poll(() => readFile(long, 'utf8')).toContain('A heron stood in the reeds.');
+      await eventually(() => readFile(long, 'utf8')).toContain('A heron stood in the reeds.');
 
       await page.getByRole('button', { name: 'Sync', exact: true }).click();
       const sync = dialog('Sync');
@@ -202,7 +205,7 @@ forEachTransport((transport) => {
       await list.waitFor();
       const template = (await readdir(path.join(site, '_posts'))).find((f) => f.endsWith('-over-the-ridge.md'))!;
       const rows = async () => (await list.innerText()).split('\n').map((l) => l.trim()).filter(Boolean);
-      await expect.poll(rows).toEqual(['changed', LONG, 'new', `_posts/${template}`, 'new', '_posts/2027-01-01-winter-crossing.md']);
+      await eventually(rows).toEqual(['changed', LONG, 'new', `_posts/${template}`, 'new', '_posts/2027-01-01-winter-crossing.md']);
       expect(await list.locator('input[type=checkbox]:checked').count()).toBe(3);
       expect(await list.innerText()).not.toContain('delve-1-first-steps-1.png');
       expect(await list.innerText()).not.toContain(DELVE);
@@ -210,12 +213,12 @@ forEachTransport((transport) => {
       // Leave the template post out of this commit.
       await list.getByRole('checkbox', { name: new RegExp(template) }).click();
       const message = sync.getByRole('textbox', { name: 'Commit message' });
-      await expect.poll(() => sync.innerText()).toContain('2 of 3 changed files');
+      await eventually(() => sync.innerText()).toContain('2 of 3 changed files');
       await message.click();
       await page.keyboard.press('Control+a');
       await page.keyboard.type('Publish the winter crossing, extend the long walk', { delay: 5 });
       await page.keyboard.press('Enter');
-      await expect.poll(() => sh(remote, 'log', '-1', '--format=%s', 'main'), { timeout: 20_000 }).toBe('Publish the winter crossing, extend the long walk');
+      await eventually(() => sh(remote, 'log', '-1', '--format=%s', 'main'), { timeout: 20_000 }).toBe('Publish the winter crossing, extend the long walk');
       expect(sh(remote, 'show', '--name-only', '--format=', 'main').split('\n').sort()).toEqual([LONG, '_posts/2027-01-01-winter-crossing.md']);
       expect(sh(remote, 'ls-tree', '-r', '--name-only', 'main')).not.toContain('delve-1-first-steps-1.png');
       expect(sh(site, 'status', '--porcelain')).toBe(`?? _posts/${template}`);
@@ -229,12 +232,12 @@ forEachTransport((transport) => {
       await page.keyboard.press('End');
       await page.keyboard.type(' It flew off.', { delay: 5 });
       await page.keyboard.press('Control+s');
-      await expect.poll(() => readFile(long, 'utf8')).toContain('It flew off.');
+      await eventually(() => readFile(long, 'utf8')).toContain('It flew off.');
       await page.getByRole('button', { name: 'Diff', exact: true }).click();
       const view = page.getByRole('dialog', { name: `Changes in ${LONG} since the last commit` });
       await view.waitFor();
       const changed = view.locator('.cm-merge-b .cm-changedText');
-      await expect.poll(() => changed.count()).toBeGreaterThan(0);
+      await eventually(() => changed.count()).toBeGreaterThan(0);
       expect(await changed.first().innerText()).toContain('It flew off.');
       // The first change is inside the visible part of the merge view, and the header stays on screen.
       const box = await view.locator('.cm-merge-b .cm-changedLine').first().boundingBox();
@@ -244,8 +247,11 @@ forEachTransport((transport) => {
       expect(head && head.y >= 0 && head.y < 60).toBe(true);
       expect(await pageFits()).toBe(true);
       await shot('diff-view');
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await shot('diff-view-dark');
+      await page.emulateMedia({ colorScheme: 'light' });
       await page.keyboard.press('Escape');
-      await expect.poll(() => view.count()).toBe(0);
+      await eventually(() => view.count()).toBe(0);
     });
 
     it('a conflict opens side by side at the first conflict, fits the window, and resolves with Keep mine', async () => {
@@ -262,34 +268,30 @@ forEachTransport((transport) => {
       await sync.getByRole('list', { name: 'Changed files' }).waitFor();
       const template = (await readdir(path.join(site, '_posts'))).find((f) => f.endsWith('-over-the-ridge.md'))!;
       await sync.getByRole('checkbox', { name: new RegExp(template) }).click();
-      await expect.poll(() => sync.getByRole('textbox', { name: 'Commit message' }).inputValue()).toBe('Update post: A long walk');
+      await eventually(() => sync.getByRole('textbox', { name: 'Commit message' }).inputValue()).toBe('Update post: A long walk');
       await page.keyboard.press('Enter');
       const panel = page.getByRole('region', { name: 'Sync conflicts' });
       await panel.waitFor({ timeout: 20_000 });
-      await expect.poll(() => panel.locator('.cm-mergeView .cm-changedText').count()).toBeGreaterThan(0);
-      await expect.poll(() => panel.getByRole('textbox', { name: 'Merged text' }).innerText()).toContain('<<<<<<<');
+      await eventually(() => panel.locator('.cm-mergeView .cm-changedText').count()).toBeGreaterThan(0);
+      await eventually(() => panel.getByRole('textbox', { name: 'Merged text' }).innerText()).toContain('<<<<<<<');
       // Both the side-by-side view and the merged text show the conflict without scrolling.
-      await expect
-        .poll(async () => {
-          const line = await panel.locator('.cm-merge-a .cm-changedLine').first().boundingBox();
-          const pane = await panel.locator('.cm-mergeView').boundingBox();
-          return !!line && !!pane && line.y >= pane.y && line.y + line.height <= pane.y + pane.height;
-        })
-        .toBe(true);
-      await expect
-        .poll(async () => {
-          const marker = await panel.locator('.cm-conflict-marker').first().boundingBox();
-          const host = await panel.locator('.merged-host').boundingBox();
-          return !!marker && !!host && marker.y >= host.y && marker.y + marker.height <= host.y + host.height;
-        })
-        .toBe(true);
+      await eventually(async () => {
+        const line = await panel.locator('.cm-merge-a .cm-changedLine').first().boundingBox();
+        const pane = await panel.locator('.cm-mergeView').boundingBox();
+        return !!line && !!pane && line.y >= pane.y && line.y + line.height <= pane.y + pane.height;
+      }).toBe(true);
+      await eventually(async () => {
+        const marker = await panel.locator('.cm-conflict-marker').first().boundingBox();
+        const host = await panel.locator('.merged-host').boundingBox();
+        return !!marker && !!host && marker.y >= host.y && marker.y + marker.height <= host.y + host.height;
+      }).toBe(true);
       const head = await panel.getByRole('button', { name: 'Abort sync' }).boundingBox();
       expect(head && head.y >= 0 && head.y < 60).toBe(true);
       expect(await pageFits()).toBe(true);
       await shot('conflict-view');
       // A small window: still no page scroll, the header and both panes still there.
       await page.setViewportSize({ width: 900, height: 700 });
-      await expect.poll(pageFits).toBe(true);
+      await eventually(pageFits).toBe(true);
       const small = await panel.getByRole('button', { name: 'Continue sync' }).boundingBox();
       expect(small && small.y >= 0 && small.y + small.height <= 700).toBe(true);
       expect(await panel.getByRole('button', { name: 'Use this text' }).boundingBox().then((b) => !!b && b.y + b.height <= 700)).toBe(true);
@@ -297,11 +299,11 @@ forEachTransport((transport) => {
       await page.setViewportSize({ width: 1280, height: 800 });
 
       await panel.getByRole('button', { name: 'Keep mine' }).click();
-      await expect.poll(() => panel.getByRole('button', { name: 'Continue sync' }).isEnabled()).toBe(true);
+      await eventually(() => panel.getByRole('button', { name: 'Continue sync' }).isEnabled()).toBe(true);
       await panel.getByRole('button', { name: 'Continue sync' }).click();
-      await expect.poll(() => sh(remote, 'show', `main:${LONG}`), { timeout: 20_000 }).toContain('old mill. A heron stood in the reeds. It flew off.');
+      await eventually(() => sh(remote, 'show', `main:${LONG}`), { timeout: 20_000 }).toContain('old mill. A heron stood in the reeds. It flew off.');
       expect(sh(remote, 'log', '--format=%s', '-3', 'main').split('\n')).toEqual(['Update post: A long walk', 'River, not mill', 'Publish the winter crossing, extend the long walk']);
-      expect(sh(site, 'status', '--porcelain')).toBe(`?? _posts/${template}`);
+      await eventually(() => sh(site, 'status', '--porcelain')).toBe(`?? _posts/${template}`);
     });
   });
 });
