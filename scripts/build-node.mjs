@@ -30,6 +30,8 @@ const entries = [
   // The indexer's worker thread, next to the bundles that index (found by __dirname).
   ['electron/core/index/index-worker.ts', 'dist/electron/index-worker.cjs', nodeOptions],
   ['electron/core/index/index-worker.ts', 'dist/bench/index-worker.cjs', nodeOptions],
+  // The Sass compiler, loaded only when Blog look compiles a stylesheet (electron/core/theme/load-sass.ts).
+  ['electron/core/theme/sass-bundle.ts', 'dist/electron/sass.cjs', nodeOptions],
 ];
 
 const started = Date.now();

@@ -10,6 +10,7 @@ import { Liquid } from 'liquidjs';
 import { splitPost } from '../../../shared/front-matter/split';
 import { findTheme } from './find-theme';
 import { stampOf } from './theme-files';
+import { loadSass } from './load-sass';
 
 export interface CompiledCss {
   css: string;
@@ -80,7 +81,7 @@ async function compile(source: { file: string; text: string }, sassDirs: string[
   const ext = path.extname(source.file).toLowerCase();
   if (ext === '.css') return { css: text, problems };
   try {
-    const sass = await import('sass');
+    const sass = await loadSass();
     const out = sass.compileString(text, {
       syntax: ext === '.sass' ? 'indented' : 'scss',
       loadPaths: [path.dirname(source.file), ...sassDirs],
