@@ -4,6 +4,7 @@
  */
 import type { SyncOutcome } from '../../shared/api/contract';
 import { ConflictPanel } from '../git/conflict-panel';
+import { DiffView } from '../git/diff-view';
 import type { GitSession } from '../state/use-git-session';
 
 interface Props {
@@ -25,24 +26,7 @@ export function GitBars({ git, path, onResolved }: Props) {
           </button>
         </div>
       )}
-      {diffText !== null && (
-        <section className="diff" aria-label="Changes since the last commit">
-          <header>
-            <strong>Changes in {path} since the last commit</strong>
-            <button type="button" onClick={git.closeDiff}>
-              Close
-            </button>
-          </header>
-          <pre>
-            {diffText.split('\n').map((line, i) => (
-              <span key={i} className={line.startsWith('+') ? 'add' : line.startsWith('-') ? 'del' : ''}>
-                {line}
-                {'\n'}
-              </span>
-            ))}
-          </pre>
-        </section>
-      )}
+      {diffText !== null && path && <DiffView path={path} onClose={git.closeDiff} />}
     </>
   );
 }
