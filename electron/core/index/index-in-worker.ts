@@ -1,9 +1,10 @@
 /**
  * Runs part of an index read in a worker thread, when the bundled worker is there.
  *
- * Two cores read a big site almost twice as fast; below a few thousand posts the worker's
- * start-up costs more than it saves. Without the bundle (tests run the sources) or when the
- * worker fails, the caller reads everything itself: same answers, one core.
+ * Off unless POSTWRIGHT_INDEX_WORKER=1: measured on the 2-core bench machine shared with other
+ * work, the worker's own start-up and JIT warm-up cost ~1.5 s of CPU for 10,000 posts and the
+ * open got slower (cold CLI 4.0–6.4 s with it, 3.1–3.7 s without). Without the bundle (tests
+ * run the sources) or when the worker fails, the caller reads everything itself: same answers.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -15,7 +16,7 @@ import type { ScanEntry } from '../site/scan-site';
 export const WORKER_MIN_POSTS = 1500;
 
 function workerFile(): string | null {
-  if (process.env.POSTWRIGHT_INDEX_WORKER === '0') return null;
+  if (process.env.POSTWRIGHT_INDEX_WORKER !== '1') return null;
   const file = path.join(__dirname, 'index-worker.cjs');
   return existsSync(file) ? file : null;
 }
