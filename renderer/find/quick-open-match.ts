@@ -3,9 +3,10 @@
  * once per post (a changed post list re-prepares only new records), several words must each
  * match, and only the best `limit` results come back, with the matched characters' indexes.
  *
- * Typing narrows: when a query extends the previous one, only the previous matches can match
- * (each word still has to match, in order), so once the matches are few, each further keystroke
- * scores only them.
+ * Typing narrows: a cheap in-order letter test over each post's folded title and path keeps every
+ * post fuzzysort could match (a superset), and when a query extends the previous one only the
+ * previous candidates are tested; fuzzysort then scores only the candidates and keeps the best
+ * `limit` in its bounded heap.
  */
 import fuzzysort, { type KeysResult, type Prepared } from 'fuzzysort';
 import type { PostRecord } from '../../shared/jekyll/site-types';
@@ -14,6 +15,10 @@ export interface QuickOpenTarget {
   record: PostRecord;
   title: Prepared;
   path: Prepared;
+  /** Title and path folded (lower case, no accents) for the in-order letter test. */
+  folded: string;
+  /** Length of the folded title at the start of `folded`. */
+  titleLength: number;
 }
 
 export interface QuickOpenResult {
@@ -25,8 +30,6 @@ export interface QuickOpenResult {
 
 /** Results under this score are not shown (scattered single letters); they still narrow the next keystroke. */
 const SHOW_THRESHOLD = 0.2;
-/** Up to this many matches are kept whole, so a longer query can search only them (a bounded heap stays cheap). */
-const CAPTURE = 1000;
 
 const perRecord = new WeakMap<PostRecord, QuickOpenTarget>();
 const perList = new WeakMap<readonly PostRecord[], QuickOpenTarget[]>();
@@ -40,13 +43,37 @@ export function prepareTargets(posts: readonly PostRecord[]): QuickOpenTarget[] 
     if (record.skipped) continue;
     let t = perRecord.get(record);
     if (!t) {
-      t = { record, title: fuzzysort.prepare(record.title || record.path), path: fuzzysort.prepare(record.path) };
+      t = {
+        record,
+        title: fuzzysort.prepare(record.title || record.path),
+        path: fuzzysort.prepare(record.path),
+        folded: fold(`${record.title || record.path} ${record.path}`),
+        titleLength: fold(record.title || record.path).length,
+      };
       perRecord.set(record, t);
     }
     targets.push(t);
   }
   perList.set(posts, targets);
   return targets;
+}
+
+/** Lower case without accents, as fuzzysort compares letters. */
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}
+
+/** Every word's letters occur in order somewhere in `folded`: true for anything fuzzysort can match. */
+function mayMatch(folded: string, words: readonly string[]): boolean {
+  for (const word of words) {
+    let at = 0;
+    for (let i = 0; i < word.length; i++) {
+      const found = folded.indexOf(word[i], at);
+      if (found < 0) return false;
+      at = found + 1;
+    }
+  }
+  return true;
 }
 
 const KEYS = [(t: QuickOpenTarget) => t.title, (t: QuickOpenTarget) => t.path];
@@ -69,6 +96,35 @@ function shown(all: readonly KeysResult<QuickOpenTarget>[], limit: number): Quic
   return out;
 }
 
+/** Many candidates for one or two letters: scoring them all tells little and costs a frame. */
+const SHORT_QUERY = 2;
+const SHORT_QUERY_POOL = 2000;
+
+/**
+ * One or two letters over a big list: posts with a title word starting with them, newest first,
+ * then the other candidates newest first. Cheap enough for every keystroke.
+ */
+function shortQuery(prefix: string, candidates: readonly QuickOpenTarget[], limit: number): QuickOpenResult[] {
+  const starts: { t: QuickOpenTarget; at: number }[] = [];
+  const rest: QuickOpenTarget[] = [];
+  for (const t of candidates) {
+    let at = t.folded.indexOf(prefix);
+    while (at > 0 && at < t.titleLength && /[\p{L}\p{N}]/u.test(t.folded[at - 1])) at = t.folded.indexOf(prefix, at + 1);
+    if (at >= 0 && at + prefix.length <= t.titleLength) starts.push({ t, at });
+    else rest.push(t);
+  }
+  const byDate = (a: QuickOpenTarget, b: QuickOpenTarget) => (b.record.date ?? '').localeCompare(a.record.date ?? '');
+  starts.sort((a, b) => byDate(a.t, b.t));
+  const out: QuickOpenResult[] = starts.slice(0, limit).map(({ t, at }) => ({
+    record: t.record,
+    // Marks only where folding kept the title's length (no accents removed), so indexes line up.
+    titleIndexes: t.titleLength === (t.record.title || t.record.path).length ? Array.from(prefix, (_, i) => at + i) : [],
+    pathIndexes: [],
+  }));
+  if (out.length < limit) out.push(...newest(rest, limit - out.length));
+  return out;
+}
+
 /** The best `limit` posts for `query`; the newest posts when the query is empty. */
 export function matchPosts(query: string, targets: readonly QuickOpenTarget[], limit = 50): QuickOpenResult[] {
   return createMatcher(targets)(query, limit);
@@ -76,17 +132,18 @@ export function matchPosts(query: string, targets: readonly QuickOpenTarget[], l
 
 /** A matcher over one target list that remembers the last query's matches to narrow the next one. */
 export function createMatcher(targets: readonly QuickOpenTarget[]): (query: string, limit?: number) => QuickOpenResult[] {
-  let last: { query: string; matches: QuickOpenTarget[] } | null = null;
+  let last: { query: string; candidates: QuickOpenTarget[] } | null = null;
   return (query, limit = 50) => {
     if (!query.trim()) {
       last = null;
       return newest(targets, limit);
     }
-    const pool = last && query.startsWith(last.query) ? last.matches : targets;
-    const found = fuzzysort.go(query, pool, { keys: KEYS, limit: Math.max(limit, CAPTURE), threshold: 0, scoreFn });
-    // Every match came back: the next, longer query searches only these. Otherwise keep the pool.
-    if (found.total <= found.length) last = { query, matches: found.map((r) => r.obj) };
-    else if (pool === targets) last = null;
+    const words = fold(query).split(/\s+/).filter(Boolean);
+    const from = last && query.startsWith(last.query) ? last.candidates : targets;
+    const candidates = from.filter((t) => mayMatch(t.folded, words));
+    last = { query, candidates };
+    if (words.length === 1 && words[0].length <= SHORT_QUERY && candidates.length > SHORT_QUERY_POOL) return shortQuery(words[0], candidates, limit);
+    const found = fuzzysort.go(query, candidates, { keys: KEYS, limit, threshold: SHOW_THRESHOLD, scoreFn });
     return shown(found, limit);
   };
 }

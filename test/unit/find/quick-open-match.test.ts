@@ -62,3 +62,26 @@ describe('quick open matching', () => {
     expect(matchPosts('', targets, 3).map((r) => r.record.title)).toEqual(['Rebooting a blog after five years', 'SystemD timers instead of cron', 'Nightly builds with GitHub Actions']);
   });
 });
+
+describe('quick open over a big list', () => {
+  // 3,000 filler posts make one or two letters take the cheap path; the real titles are dated newest.
+  const filler: PostRecord[] = Array.from({ length: 3000 }, (_, i) => ({ ...posts[0], path: `_posts/2001-01-01-filler-${i}.md`, title: `Quiet meadow ${i}`, date: '2001-01-01T00:00:00+00:00', slug: `filler-${i}`, url: `/filler-${i}/` }));
+  const big = prepareTargets([...filler, ...posts]);
+
+  it.each([
+    ['w', ['WireGuard on a Raspberry Pi 4', 'Why I reboot my workstation every night', 'Wyse 5070 as a home server']],
+    ['re', ['Rebooting a blog after five years', 'Reboot your router weekly, or not', 'Reverse proxy with nginx and certbot']],
+  ])('"%s" lists posts with a title word starting so, newest first, marked', (query, firstThree) => {
+    const found = matchPosts(query, big, 50);
+    const titles = found.map((r) => r.record.title);
+    const wordStarts = TITLES.filter((t) => t.toLowerCase().split(/[^a-z0-9]+/).some((w) => w.startsWith(query)));
+    for (const t of firstThree) expect(wordStarts).toContain(t);
+    expect(new Set(titles.slice(0, wordStarts.length))).toEqual(new Set(wordStarts));
+    expect(titles.slice(wordStarts.length).every((t) => t?.startsWith('Quiet meadow') || !wordStarts.includes(t!))).toBe(true);
+    expect(found[0].titleIndexes.length).toBe(query.length);
+  });
+
+  it('a longer query still ranks with fuzzysort: "wyse reboot" finds the Wyse reboot post first', () => {
+    expect(matchPosts('wyse reboot', big, 50)[0].record.title).toBe('Debian 12 SystemD Nightly Reboots on Dell Wyse 3040s');
+  });
+});
