@@ -3,6 +3,7 @@
  * index and the front-matter reader already know about each post.
  */
 import type { PostRecord } from '../jekyll/site-types';
+import { runToEnd, STEP, type Stepped } from './stepped';
 
 export type Severity = 'error' | 'warning';
 
@@ -96,8 +97,15 @@ export function checkPost(facts: PostFacts, now: Date): Problem[] {
 
 /** Problems that involve several posts, such as two posts writing the same URL. */
 export function checkAcrossPosts(records: readonly PostRecord[]): Problem[] {
+  return runToEnd(checkAcrossPostsSteps(records));
+}
+
+/** checkAcrossPosts as steps, for a caller that runs it in time slices (the same answer). */
+export function* checkAcrossPostsSteps(records: readonly PostRecord[]): Stepped<Problem[]> {
   const byUrl = new Map<string, PostRecord[]>();
+  let n = 0;
   for (const r of records) {
+    if ((++n & (STEP - 1)) === 0) yield;
     if (r.skipped || r.error || !r.published) continue;
     const list = byUrl.get(r.url) ?? [];
     list.push(r);
@@ -105,8 +113,10 @@ export function checkAcrossPosts(records: readonly PostRecord[]): Problem[] {
   }
   const out: Problem[] = [];
   for (const [url, list] of byUrl) {
+    if ((++n & (STEP - 1)) === 0) yield;
     if (list.length < 2) continue;
     for (const r of list) {
+      if ((++n & (STEP - 1)) === 0) yield;
       const others = list.filter((o) => o !== r).map((o) => o.path);
       out.push({ path: r.path, severity: 'error', code: 'duplicate-url', message: `writes the same URL ${url} as ${others.join(', ')}` });
     }
@@ -139,8 +149,15 @@ function isCalendarDate(text: string): boolean {
  * them apart. Translations (a different `lang:`) may share one.
  */
 export function checkDuplicateTitles(records: readonly PostRecord[], titleLines: ReadonlyMap<string, number> = new Map(), langs: ReadonlyMap<string, string> = new Map()): Problem[] {
+  return runToEnd(checkDuplicateTitlesSteps(records, titleLines, langs));
+}
+
+/** checkDuplicateTitles as steps, for a caller that runs it in time slices (the same answer). */
+export function* checkDuplicateTitlesSteps(records: readonly PostRecord[], titleLines: ReadonlyMap<string, number> = new Map(), langs: ReadonlyMap<string, string> = new Map()): Stepped<Problem[]> {
   const byTitle = new Map<string, PostRecord[]>();
+  let n = 0;
   for (const r of records) {
+    if ((++n & (STEP - 1)) === 0) yield;
     if (r.skipped || r.error || !r.title.trim()) continue;
     const key = `${langs.get(r.path) ?? ''}\0${r.title.trim().replace(/\s+/g, ' ').toLowerCase()}`;
     const list = byTitle.get(key);
@@ -149,8 +166,10 @@ export function checkDuplicateTitles(records: readonly PostRecord[], titleLines:
   }
   const out: Problem[] = [];
   for (const list of byTitle.values()) {
+    if ((++n & (STEP - 1)) === 0) yield;
     if (list.length < 2) continue;
     for (const r of list) {
+      if ((++n & (STEP - 1)) === 0) yield;
       const others = list.filter((o) => o !== r).map((o) => o.path);
       const shown = others.length > 3 ? `${others.slice(0, 3).join(', ')} and ${others.length - 3} more` : others.join(', ');
       const line = titleLines.get(r.path);

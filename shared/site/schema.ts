@@ -7,6 +7,7 @@
  * `_config.yml` (labels, required fields, choices, order, hidden keys).
  */
 import { YamlDate, YamlTime } from '../yaml/read-yaml';
+import { runToEnd, STEP, type Stepped } from './stepped';
 
 export type FieldType = 'text' | 'long-text' | 'date-time' | 'boolean' | 'number' | 'tags' | 'list' | 'map' | 'image' | 'select' | 'yaml';
 
@@ -79,9 +80,11 @@ interface Tally {
   children: Record<string, unknown>[];
 }
 
-function tallyKeys(maps: readonly Record<string, unknown>[]): Map<string, Tally> {
+function* tallyKeys(maps: readonly Record<string, unknown>[]): Stepped<Map<string, Tally>> {
   const tallies = new Map<string, Tally>();
+  let n = 0;
   for (const map of maps) {
+    if ((++n & (STEP - 1)) === 0) yield;
     for (const [key, value] of Object.entries(map)) {
       let t = tallies.get(key);
       if (!t) tallies.set(key, (t = { count: 0, types: new Map(), values: new Map(), children: [] }));
@@ -99,9 +102,9 @@ function tallyKeys(maps: readonly Record<string, unknown>[]): Map<string, Tally>
   return tallies;
 }
 
-function fieldsFrom(maps: readonly Record<string, unknown>[], depth: number): SchemaField[] {
+function* fieldsFrom(maps: readonly Record<string, unknown>[], depth: number): Stepped<SchemaField[]> {
   const out: SchemaField[] = [];
-  for (const [key, t] of tallyKeys(maps)) {
+  for (const [key, t] of yield* tallyKeys(maps)) {
     let type: FieldType = 'text';
     let best = -1;
     for (const [candidate, n] of t.types) if (n > best) [type, best] = [candidate, n];
@@ -111,8 +114,9 @@ function fieldsFrom(maps: readonly Record<string, unknown>[], depth: number): Sc
     const field: SchemaField = { key, label: labelOf(key), type, count: t.count, required: false, hidden: false };
     if (type === 'tags' || SUGGEST_KEYS.has(key.toLowerCase()) || type === 'list') {
       field.suggestions = [...t.values].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([v]) => v).slice(0, 500);
+      yield;
     }
-    if (type === 'map' && depth < 3) field.fields = fieldsFrom(t.children, depth + 1);
+    if (type === 'map' && depth < 3) field.fields = yield* fieldsFrom(t.children, depth + 1);
     out.push(field);
   }
   return out;
@@ -157,7 +161,12 @@ const TYPES = new Set<FieldType>(['text', 'long-text', 'date-time', 'boolean', '
 
 /** Builds the schema. */
 export function inferSchema(input: SchemaInput): SiteSchema {
-  const fields = fieldsFrom(input.frontMatters, 0);
+  return runToEnd(inferSchemaSteps(input));
+}
+
+/** inferSchema as steps, for a caller that runs it in time slices (the same answer). */
+export function* inferSchemaSteps(input: SchemaInput): Stepped<SiteSchema> {
+  const fields = yield* fieldsFrom(input.frontMatters, 0);
   for (const [key, value] of Object.entries(input.defaults)) {
     let field = fields.find((f) => f.key === key);
     if (!field) {

@@ -3,6 +3,7 @@
  * `post_url` name and by path. Built once per check run from the file list and the index.
  */
 import type { PostRecord } from '../jekyll/site-types';
+import { runToEnd, STEP, type Stepped } from './stepped';
 
 export interface SiteContext {
   /** Every file of the site, relative to its root, `/`-separated. */
@@ -71,14 +72,24 @@ function shapeOf(key: string): string | null {
  * post-like shape without a date (`/blog/about/`) is only reported when no page claims it either.
  */
 export function siteContext(files: Iterable<string>, records: readonly PostRecord[], baseurl: string, pageUrls: Iterable<string> = []): SiteContext {
+  return runToEnd(siteContextSteps(files, records, baseurl, pageUrls));
+}
+
+/** siteContext as steps, for a caller that runs it in time slices (the same answer). */
+export function* siteContextSteps(files: Iterable<string>, records: readonly PostRecord[], baseurl: string, pageUrls: Iterable<string> = []): Stepped<SiteContext> {
   const fileSet = files instanceof Set ? (files as Set<string>) : new Set(files);
   const pages = new Set<string>();
-  for (const u of pageUrls) pages.add(urlKey(u));
+  let n = 0;
+  for (const u of pageUrls) {
+    pages.add(urlKey(u));
+    if ((++n & (STEP - 1)) === 0) yield;
+  }
   const byUrl = new Map<string, PostRecord>();
   const byPostUrlName = new Map<string, PostRecord>();
   const byLegacyName = new Map<string, PostRecord>();
   const shapes = new Set<string>();
   for (const r of records) {
+    if ((++n & (STEP - 1)) === 0) yield;
     if (r.skipped || r.error) continue;
     if (r.url) {
       const key = urlKey(r.url);

@@ -166,7 +166,7 @@ export async function createCoreService(options: CoreServiceOptions): Promise<Co
         reset: (postCount) => hub.emit('posts-reset', { postCount }),
       },
     });
-    await next.ready();
+    // Not waiting for the watcher's first scan: the session catches up with changes made meanwhile.
     const previous = session;
     session = next;
     undoStack.clear();

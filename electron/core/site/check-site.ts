@@ -6,14 +6,15 @@
  * facts and the site, in slices, without reading any post again.
  */
 import path from 'node:path';
-import { checkAcrossPosts, checkDuplicateTitles, checkPost, topLevelKeyLines, type Problem } from '../../../shared/site/check-rules';
+import { checkAcrossPostsSteps, checkDuplicateTitlesSteps, checkPost, topLevelKeyLines, type Problem } from '../../../shared/site/check-rules';
 import { checkContent, checkReferences, contentFacts, type ContentFacts } from '../../../shared/site/content-rules';
 import { checkSettingsFrom } from '../../../shared/site/check-settings';
 import { lineOfOffset } from '../../../shared/site/post-facts';
-import { siteContext } from '../../../shared/site/site-context';
+import { siteContextSteps } from '../../../shared/site/site-context';
+import { sortSteps } from '../../../shared/site/stepped';
 import type { PostRecord } from '../../../shared/jekyll/site-types';
 import { splitPost } from '../../../shared/front-matter/split';
-import { inBatches, sliceClock, yieldToLoop } from '../util/batches';
+import { inBatches, runSliced, sliceClock, yieldToLoop } from '../util/batches';
 import { indexPostFileSync, type IndexedPostFile } from './post-record-file';
 import { scanSite } from './scan-site';
 import { loadSiteConfig, type LoadedConfig } from './site-config';
@@ -81,8 +82,7 @@ export async function checkFromFacts(
     await pause();
   }
   const records = facts.map((f) => f.record);
-  const site = siteContext(siteFiles, records, config.config.baseurl, pageUrlsOf(siteFiles));
-  await pause();
+  const site = await runSliced(siteContextSteps(siteFiles, records, config.config.baseurl, pageUrlsOf(siteFiles)), clock);
   const titleLines = new Map<string, number>();
   const langs = new Map<string, string>();
   for (const f of facts) {
@@ -92,9 +92,9 @@ export async function checkFromFacts(
     if (f.content.lang) langs.set(f.content.path, f.content.lang);
     await pause();
   }
-  problems.push(...checkAcrossPosts(records), ...checkDuplicateTitles(records, titleLines, langs));
-  await pause();
-  return { problems: await sortProblems(problems, pause), warnings: [...config.warnings, ...settings.warnings] };
+  for (const p of await runSliced(checkAcrossPostsSteps(records), clock)) problems.push(p);
+  for (const p of await runSliced(checkDuplicateTitlesSteps(records, titleLines, langs), clock)) problems.push(p);
+  return { problems: await sortProblems(problems, clock), warnings: [...config.warnings, ...settings.warnings] };
 }
 
 const collator = new Intl.Collator();
@@ -103,20 +103,26 @@ const collator = new Intl.Collator();
  * Problems by path (as `localeCompare` orders them), then by line: bucketed by path so the
  * costly comparison runs over the paths only, not over every problem.
  */
-async function sortProblems(problems: Problem[], pause: () => Promise<void>): Promise<Problem[]> {
+async function sortProblems(problems: Problem[], clock: ReturnType<typeof sliceClock>): Promise<Problem[]> {
+  return runSliced(sortProblemsSteps(problems), clock);
+}
+
+function* sortProblemsSteps(problems: Problem[]): Generator<void, Problem[], undefined> {
   const byPath = new Map<string, Problem[]>();
+  let n = 0;
   for (const p of problems) {
     const bucket = byPath.get(p.path);
     if (bucket) bucket.push(p);
     else byPath.set(p.path, [p]);
+    if ((++n & 255) === 0) yield;
   }
-  const paths = [...byPath.keys()].sort(collator.compare);
-  await pause();
+  const paths = yield* sortSteps([...byPath.keys()], collator.compare);
   const out: Problem[] = [];
   for (const p of paths) {
     const bucket = byPath.get(p)!;
     if (bucket.length > 1) bucket.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
     for (const problem of bucket) out.push(problem);
+    if ((++n & 255) === 0) yield;
   }
   return out;
 }

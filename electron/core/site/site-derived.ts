@@ -13,7 +13,7 @@ import { inBatches } from '../util/batches';
 import { checkFactsOf, checkFromFacts, type PerPostProblems, type PostCheckFacts } from './check-site';
 import { indexPostFileSync, refreshForNow, type IndexedPost, type IndexedPostFile } from './post-record-file';
 import type { SiteIndexResult } from './site-index';
-import { listSiteFiles } from './site-file-list';
+import { listSiteFiles, pageUrlsOf } from './site-file-list';
 import { schemaFrom } from './site-schema';
 
 interface FileFacts extends PostCheckFacts {
@@ -24,8 +24,8 @@ export interface DerivedSource {
   root: string;
   /** The session's current index (replaced when the site is re-read). */
   index(): SiteIndexResult;
-  /** True when a watcher reports added and removed files. */
-  watching: boolean;
+  /** True while a watcher reports added and removed files (false until its first scan is done). */
+  watching(): boolean;
 }
 
 /** How long the list of site files is trusted without a watcher. */
@@ -76,6 +76,20 @@ export class SiteDerived {
 
   /** A file was added or removed anywhere in the site (images and pages count for links). */
   filesChanged(): void {
+    this.filesVersion++;
+  }
+
+  /**
+   * The watcher's first scan is done: a list of site files made before it may have missed a file
+   * added meanwhile, so it is made again, and what was derived from it is kept if nothing differs.
+   */
+  async watcherReady(): Promise<void> {
+    const before = this.filesMemo;
+    if (!before) return;
+    const [old, now] = await Promise.all([before.promise.catch(() => null), listSiteFiles(this.source.root)]);
+    if (this.filesMemo !== before) return; // Changed meanwhile: already made again.
+    if (old && sameFiles(old, now)) return;
+    this.filesMemo = null;
     this.filesVersion++;
   }
 
@@ -130,7 +144,7 @@ export class SiteDerived {
   }
 
   private siteFiles(): Promise<Set<string>> {
-    const ttl = this.source.watching ? Infinity : FILES_TTL_MS;
+    const ttl = this.source.watching() ? Infinity : FILES_TTL_MS;
     return this.memo(this.filesMemo, String(this.filesVersion), ttl, () => listSiteFiles(this.source.root), (m) => (this.filesMemo = m));
   }
 
@@ -161,4 +175,11 @@ export class SiteDerived {
       return (await checkFromFacts(list, index.config, files, now, this.perPost)).problems;
     }, (m) => (this.checkMemo = m));
   }
+}
+
+function sameFiles(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const f of a) if (!b.has(f)) return false;
+  const [pa, pb] = [[...pageUrlsOf(a)].sort(), [...pageUrlsOf(b)].sort()];
+  return pa.length === pb.length && pa.every((u, i) => u === pb[i]);
 }

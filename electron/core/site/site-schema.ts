@@ -4,12 +4,12 @@
  */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { inferSchema, type SiteSchema } from '../../../shared/site/schema';
+import { inferSchemaSteps, type SiteSchema } from '../../../shared/site/schema';
 import { defaultsFor } from '../../../shared/jekyll/front-matter-defaults';
 import type { SiteConfig } from '../../../shared/jekyll/site-types';
 import { indexPostFileSync } from './post-record-file';
 import { scanSite } from './scan-site';
-import { inBatches } from '../util/batches';
+import { inBatches, runSliced } from '../util/batches';
 import { themeLayoutNames } from '../theme/theme-layouts';
 
 export async function layoutNames(root: string): Promise<string[]> {
@@ -38,14 +38,17 @@ export async function allFrontMatters(root: string, config: SiteConfig): Promise
   return out;
 }
 
-/** The schema from front matters already read (an open site keeps them per file). */
+/** The schema from front matters already read (an open site keeps them per file); inferred in time slices. */
 export async function schemaFrom(frontMatters: readonly Record<string, unknown>[], root: string, config: SiteConfig): Promise<SiteSchema> {
-  return inferSchema({
-    frontMatters,
-    defaults: defaultsFor(config.defaults, '_posts/new-post.md', 'posts', config.collectionsDir),
-    layouts: await themeLayoutNames(root, config.raw),
-    explicit: config.raw.postwright,
-  });
+  const layouts = await themeLayoutNames(root, config.raw);
+  return runSliced(
+    inferSchemaSteps({
+      frontMatters,
+      defaults: defaultsFor(config.defaults, '_posts/new-post.md', 'posts', config.collectionsDir),
+      layouts,
+      explicit: config.raw.postwright,
+    }),
+  );
 }
 
 /** The schema of the site at `root` from scratch (the CLI). */

@@ -6,6 +6,7 @@
  * is refused when the file changed since the editor loaded it, or when its front matter is not
  * valid YAML. Opening a site removes temp files a killed save left behind.
  */
+import { statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PostText, PreviewContext, SaveResult, SiteSummary } from '../../../shared/api/contract';
@@ -20,7 +21,8 @@ import { MAX_POST_BYTES, readPostFile, versionOf } from '../store/post-file';
 import { indexPostFileSync, refreshForNow, type IndexedPost } from './post-record-file';
 import { classifyPostPath } from './scan-site';
 import { indexSite, writeIndexCache, type SiteIndexResult } from './site-index';
-import { watchSite } from './site-watcher';
+import { watchSite, type SiteWatcher } from './site-watcher';
+import { inBatches, inForeground } from '../util/batches';
 import { SiteDerived } from './site-derived';
 import type { Problem } from '../../../shared/site/check-rules';
 import type { SiteSchema } from '../../../shared/site/schema';
@@ -57,7 +59,10 @@ export function frontMatterProblem(text: string): { message: string; line: numbe
 }
 
 export class SiteSession {
-  private watcher: { ready: Promise<void>; close(): Promise<void> } | null = null;
+  private watcher: SiteWatcher | null = null;
+  /** The watcher ready and what changed during its first scan caught up. */
+  private watching: Promise<void> = Promise.resolve();
+  private watcherReady = false;
   private reindexing: Promise<void> | null = null;
   private readonly derived: SiteDerived;
 
@@ -66,27 +71,61 @@ export class SiteSession {
     private index: SiteIndexResult,
     private readonly options: SessionOptions,
   ) {
-    this.derived = new SiteDerived({ root, index: () => this.index, watching: options.watch !== false });
+    this.derived = new SiteDerived({ root, index: () => this.index, watching: () => this.watcherReady });
   }
 
+  /**
+   * Opens a site. The watcher's first scan of a big site takes a while, so opening does not
+   * wait for it: once it is ready, posts whose stats differ from the index (or that the index
+   * lacks, or that are gone) are read again, so nothing changed meanwhile is missed.
+   */
   static async open(root: string, options: SessionOptions = {}): Promise<SiteSession> {
     const abs = path.resolve(root);
+    const startedAt = Date.now();
     const [index] = await Promise.all([indexSite(abs, { cacheDir: options.cacheDir }), removeStaleTemps(abs), excludeTempFiles(abs)]);
     const session = new SiteSession(abs, index, options);
-    // A change we cannot read (the site folder removed meanwhile) must never crash the host.
     if (options.watch !== false) {
-      session.watcher = watchSite(
+      // A change we cannot read (the site folder removed meanwhile) must never crash the host.
+      const watcher = watchSite(
         abs,
         (rel, kind) => void session.onDiskChange(rel, kind).catch(() => undefined),
         () => session.derived.filesChanged(),
       );
+      session.watcher = watcher;
+      session.watching = watcher.ready.then(() => session.catchUp(watcher, startedAt)).catch(() => undefined);
     }
     return session;
   }
 
-  /** Resolves once the watcher is listening (tests wait for it). */
+  /** Resolves once the watcher is listening and has caught up with changes made while it started (tests wait for it). */
   async ready(): Promise<void> {
-    await this.watcher?.ready;
+    await this.watching;
+  }
+
+  /** After the watcher's first scan: reads again whatever changed on disk since the index was made. */
+  private async catchUp(watcher: SiteWatcher, startedAt: number): Promise<void> {
+    if (this.watcher !== watcher) return;
+    this.watcherReady = true;
+    // Files added or removed before the watcher saw them: the list of site files is made again.
+    await this.derived.watcherReady();
+    try {
+      if (statSync(path.join(this.root, '_config.yml')).mtimeMs > startedAt) return void (await this.reindex());
+    } catch {
+      // No config: nothing to compare.
+    }
+    const changed: Array<[string, 'added' | 'changed' | 'removed']> = [];
+    const seen = watcher.postFiles();
+    for (const rel of seen) if (!this.index.posts.has(rel) && classifyPostPath(this.index.config.config, rel)) changed.push([rel, 'added']);
+    // Stats in slices, synchronously: one async stat per post would queue 10,000 jobs ahead of every request.
+    await inBatches([...this.index.posts], ([rel, post]) => {
+      try {
+        const stat = statSync(path.join(this.root, ...rel.split('/')));
+        if (stat.size !== post.size || stat.mtimeMs !== post.mtimeMs) changed.push([rel, 'changed']);
+      } catch {
+        changed.push([rel, 'removed']);
+      }
+    });
+    for (const [rel, kind] of changed) if (this.watcher === watcher) await this.onDiskChange(rel, kind).catch(() => undefined);
   }
 
   get config() {
@@ -135,17 +174,25 @@ export class SiteSession {
     return { rel: clean, abs };
   }
 
-  async readPost(rel: string): Promise<PostText> {
-    const { rel: clean, abs } = await this.resolvePost(rel);
-    try {
-      const file = await readPostFile(abs);
-      return { path: clean, text: file.text, version: file.version };
-    } catch (error) {
-      apiErrorFrom(error);
-    }
+  /** Reads a post; background slices (schema, check) step aside meanwhile. */
+  readPost(rel: string): Promise<PostText> {
+    return inForeground(async () => {
+      const { rel: clean, abs } = await this.resolvePost(rel);
+      try {
+        const file = await readPostFile(abs);
+        return { path: clean, text: file.text, version: file.version };
+      } catch (error) {
+        apiErrorFrom(error);
+      }
+    });
   }
 
-  async savePost(rel: string, text: string, baseVersion: string): Promise<SaveResult> {
+  /** Saves a post; background slices step aside meanwhile. */
+  savePost(rel: string, text: string, baseVersion: string): Promise<SaveResult> {
+    return inForeground(() => this.save(rel, text, baseVersion));
+  }
+
+  private async save(rel: string, text: string, baseVersion: string): Promise<SaveResult> {
     const { rel: clean, abs } = await this.resolvePost(rel);
     if (Buffer.byteLength(text) > MAX_POST_BYTES) return { status: 'invalid', message: `the post is larger than ${MAX_POST_BYTES / 1048576} MB` };
     const problem = frontMatterProblem(text);
@@ -251,8 +298,9 @@ export class SiteSession {
   }
 
   async close(): Promise<void> {
-    await this.watcher?.close();
+    const watcher = this.watcher;
     this.watcher = null;
+    await watcher?.close();
     await writeIndexCache(this.options.cacheDir === undefined ? defaultCacheDir() : this.options.cacheDir, this.index);
   }
 }
