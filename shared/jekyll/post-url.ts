@@ -124,18 +124,62 @@ export function escapePath(path: string): string {
 
 export class PermalinkError extends Error {}
 
+/** One `:name` of a template: the text it matched and the placeholder that fills it. */
+interface TemplatePart {
+  match: string;
+  winner: string;
+}
+
+/** A template split once into its literal text and placeholders (a site has one or two templates). */
+interface CompiledTemplate {
+  literals: string[];
+  parts: TemplatePart[];
+  /** The first placeholder Jekyll does not know, thrown when the template is used. */
+  unknown: string | null;
+}
+
+const compiledTemplates = new Map<string, CompiledTemplate>();
+
+function compileTemplate(template: string): CompiledTemplate {
+  let compiled = compiledTemplates.get(template);
+  if (compiled) return compiled;
+  const literals: string[] = [];
+  const parts: TemplatePart[] = [];
+  let unknown: string | null = null;
+  let last = 0;
+  for (const m of template.matchAll(/:([a-z_]+)/g)) {
+    const name = m[1];
+    const pool = name.endsWith('_') ? [name, name.slice(0, -1)] : [name];
+    const winner = pool.find((key) => KNOWN.has(key));
+    if (!winner) {
+      unknown = name;
+      break;
+    }
+    literals.push(template.slice(last, m.index));
+    parts.push({ match: m[0], winner });
+    last = m.index + m[0].length;
+  }
+  literals.push(template.slice(last));
+  compiled = { literals, parts, unknown };
+  if (compiledTemplates.size > 100) compiledTemplates.clear();
+  compiledTemplates.set(template, compiled);
+  return compiled;
+}
+
+const SLASHES = /\/+/g;
+
 /** The URL, or throws PermalinkError for a placeholder Jekyll does not know. */
 export function postUrl(input: UrlInputs): string {
-  let parts: ReturnType<typeof zonedParts> | null = null;
-  const zoned = () => (parts ??= zonedParts(input.epochMs, input.timezone));
-  const template = input.permalink ?? input.template;
-  const generated = template
-    .replace(/:([a-z_]+)/g, (match, name: string) => {
-      const pool = name.endsWith('_') ? [name, name.slice(0, -1)] : [name];
-      const winner = pool.find((key) => KNOWN.has(key));
-      if (!winner) throw new PermalinkError(`the permalink template has no :${name} placeholder`);
-      return match.replace(`:${winner}`, escapePath(placeholder(winner, input, zoned)));
-    })
-    .replace(/\/+/g, '/');
-  return `/${generated}`.split('..').join('/').split('./').join('').replace(/\/+/g, '/');
+  let zonedCache: ReturnType<typeof zonedParts> | null = null;
+  const zoned = () => (zonedCache ??= zonedParts(input.epochMs, input.timezone));
+  const { literals, parts, unknown } = compileTemplate(input.permalink ?? input.template);
+  if (unknown !== null) throw new PermalinkError(`the permalink template has no :${unknown} placeholder`);
+  let generated = literals[0];
+  for (let i = 0; i < parts.length; i++) {
+    const { match, winner } = parts[i];
+    // `String#replace` with a string, as before: `$&` and friends in a value act as they did.
+    generated += match.replace(`:${winner}`, escapePath(placeholder(winner, input, zoned))) + literals[i + 1];
+  }
+  generated = generated.replace(SLASHES, '/');
+  return `/${generated}`.split('..').join('/').split('./').join('').replace(SLASHES, '/');
 }

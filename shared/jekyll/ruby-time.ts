@@ -41,8 +41,22 @@ function formatterFor(tz: string | null): Intl.DateTimeFormat {
   return f;
 }
 
-/** True when `tz` is a zone name `Intl` knows. */
+let canonicalZones: Set<string> | null = null;
+
+/**
+ * True when `tz` is a zone name `Intl` knows. The list of canonical names answers the common
+ * case in ~3 ms; building a formatter (for aliases such as `Asia/Calcutta` or other spellings)
+ * loads the zone data, ~40 ms, which a warm open of the index never needs otherwise.
+ */
 export function isKnownTimeZone(tz: string): boolean {
+  if (!canonicalZones) {
+    try {
+      canonicalZones = new Set(Intl.supportedValuesOf('timeZone'));
+    } catch {
+      canonicalZones = new Set();
+    }
+  }
+  if (canonicalZones.has(tz)) return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: tz });
     return true;

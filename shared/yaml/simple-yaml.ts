@@ -64,14 +64,36 @@ function value(raw: string): YamlValue | undefined {
 const CHILD_KEY = /^( +)([A-Za-z0-9_][A-Za-z0-9_ .-]*?):(?:[ ]+(.*))?$/;
 const CHILD_ITEM = /^( *)- (.*)$/;
 
+/** Blank or a comment: the first character that is not white space (as `trim` sees it) is `#` or none. */
 function isSkippable(line: string): boolean {
-  const t = line.trim();
-  return t === '' || t.startsWith('#');
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0x0d) continue;
+    if (c === 0x23) return true;
+    // Rarer white space: let `trim` decide, as before.
+    if (c <= 0x20 || c >= 0x80) {
+      const t = line.trim();
+      return t === '' || t.startsWith('#');
+    }
+    return false;
+  }
+  return true;
 }
+
+/** Keys as resolved scalars, per key text: every post repeats the same few keys. */
+const keyValues = new Map<string, YamlValue | undefined>();
 
 function simpleKey(text: string, keyString: (key: YamlValue) => string): string | undefined {
   if (text.endsWith(' ') || text === '<<') return undefined;
-  const key = plain(text, false);
+  let key = keyValues.get(text);
+  if (key === undefined && !keyValues.has(text)) {
+    key = plain(text, false);
+    // Only values that cannot be mutated are shared between posts.
+    if (key === undefined || key === null || typeof key !== 'object') {
+      if (keyValues.size > 1000) keyValues.clear();
+      keyValues.set(text, key);
+    }
+  }
   if (key === undefined || (key !== null && typeof key === 'object')) return undefined;
   return keyString(key);
 }

@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { PostRecord, SiteConfig } from '../../../shared/jekyll/site-types';
 import { inBatches } from '../util/batches';
 import { defaultCacheDir } from './cache-dir';
-import { refreshForNow, type IndexedPost } from './post-record-file';
+import { filePath, refreshForNow, type IndexedPost } from './post-record-file';
 import { readIndexEntry } from '../index/read-posts';
 import { readInWorker, workerAvailable } from '../index/index-in-worker';
 import { scanSite } from './scan-site';
@@ -102,7 +102,7 @@ export async function indexSite(root: string, options: IndexOptions = {}): Promi
   await inBatches(entries, (entry, i) => {
     const hit = cached.get(entry.path);
     if (hit && hit.record.draft === entry.draft && (hit.record.skipped ?? null) === (entry.skipped ?? null)) {
-      const st = lstatSync(path.join(absRoot, ...entry.path.split('/')), { throwIfNoEntry: false });
+      const st = lstatSync(filePath(absRoot, entry.path), { throwIfNoEntry: false });
       if (st && st.size === hit.size && st.mtimeMs === hit.mtimeMs) {
         slots[i] = refreshForNow(hit, config.config, now);
         return;
