@@ -9,7 +9,6 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { dispatchCall, statusForError, type CoreService } from '../core/service/dispatch';
 import { readStatic } from './static-files';
-import { inForeground } from '../core/util/batches';
 import { writeJsonResult } from './json-stream';
 import {
   APP_CSP,
@@ -39,9 +38,6 @@ export interface WebHost {
 }
 
 const MAX_BODY = 25 * 1024 * 1024;
-
-/** Quick calls a person waits on: background slices (schema, check) step aside while they run. */
-const CHEAP_CALLS = new Set(['getAppInfo', 'getSite', 'recentSites', 'listPosts', 'readPost', 'savePost', 'listBuffers', 'stashBuffer', 'dropBuffer', 'getPreviewContext']);
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? newToken();
@@ -100,9 +96,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     } catch (error) {
       return sendJson(res, 400, { error: { code: 'bad-request', message: (error as Error).message } });
     }
-    const name = decodeURIComponent(method);
-    const call = () => dispatchCall(options.service.api, name, body);
-    const reply = await (CHEAP_CALLS.has(name) ? inForeground(call) : call());
+    const reply = await dispatchCall(options.service.api, decodeURIComponent(method), body);
     if (reply.ok) return writeJsonResult(res, { ...BASE_HEADERS, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }, reply.result);
     return sendJson(res, statusForError(reply.error.code), { error: reply.error });
   }

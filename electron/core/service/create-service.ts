@@ -31,6 +31,7 @@ import { addImage, buildGallery } from '../images/image-gallery';
 import { moveToTrash } from '../lifecycle/app-trash';
 import { GitService } from './git-service';
 import { checkImageFolder, createPathPolicy, guardApi, looksLikeJekyll } from './path-policy';
+import { withForegroundCalls } from '../util/foreground-calls';
 import { UndoStack } from './undo-stack';
 import { versionOf } from '../store/post-file';
 import { thumbnail } from '../images/thumbnails';
@@ -363,7 +364,7 @@ export async function createCoreService(options: CoreServiceOptions): Promise<Co
   };
 
   return {
-    api: guardApi(api, policy),
+    api: withForegroundCalls(guardApi(api, policy)),
     allowSiteRoot: trustRoot,
     subscribe: (listener) => hub.subscribe(listener),
     session: () => session,

@@ -9,7 +9,7 @@
  */
 import type { Problem } from '../../../shared/site/check-rules';
 import type { SiteSchema } from '../../../shared/site/schema';
-import { inBatches } from '../util/batches';
+import { eachSliced, inBatches } from '../util/batches';
 import { checkFactsOf, checkFromFacts, type PerPostProblems, type PostCheckFacts } from './check-site';
 import { indexPostFileSync, refreshForNow, type IndexedPost, type IndexedPostFile } from './post-record-file';
 import type { SiteIndexResult } from './site-index';
@@ -106,11 +106,13 @@ export class SiteDerived {
     while (this.gathering) await this.gathering;
     const index = this.source.index();
     const missing: IndexedPost[] = [];
-    for (const [p, post] of index.posts) {
+    await eachSliced(index.posts, ([p, post]) => {
       const f = this.facts.get(p);
       if (!f || f.size !== post.size || f.mtimeMs !== post.mtimeMs) missing.push(post);
-    }
+    });
     if (!missing.length) return;
+    // Another pass started while this one looked: it reads what is missing.
+    if (this.gathering) return this.gather();
     const run = inBatches(missing, (post) => {
       const { record } = post;
       let read: IndexedPostFile;
@@ -154,7 +156,9 @@ export class SiteDerived {
       await this.gather();
       const index = this.source.index();
       const frontMatters: Record<string, unknown>[] = [];
-      for (const [p, post] of index.posts) if (!post.record.skipped) frontMatters.push(this.facts.get(p)?.frontMatter ?? {});
+      await eachSliced(index.posts, ([p, post]) => {
+        if (!post.record.skipped) frontMatters.push(this.facts.get(p)?.frontMatter ?? {});
+      });
       return schemaFrom(frontMatters, this.source.root, index.config.config);
     }, (m) => (this.schemaMemo = m));
   }
@@ -166,12 +170,12 @@ export class SiteDerived {
       const index = this.source.index();
       const now = Date.now();
       const list: PostCheckFacts[] = [];
-      for (const [p, post] of index.posts) {
+      await eachSliced(index.posts, ([p, post]) => {
         const f = this.facts.get(p);
-        if (!f) continue;
+        if (!f) return;
         const record = refreshForNow(post, index.config.config, now).record;
         list.push(f.record === record ? f : { ...f, record });
-      }
+      });
       return (await checkFromFacts(list, index.config, files, now, this.perPost)).problems;
     }, (m) => (this.checkMemo = m));
   }

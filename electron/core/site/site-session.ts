@@ -22,7 +22,7 @@ import { indexPostFileSync, refreshForNow, type IndexedPost } from './post-recor
 import { classifyPostPath } from './scan-site';
 import { indexSite, writeIndexCache, type SiteIndexResult } from './site-index';
 import { watchSite, type SiteWatcher } from './site-watcher';
-import { inBatches, inForeground } from '../util/batches';
+import { inBatches, inForeground, whenIdle } from '../util/batches';
 import { SiteDerived } from './site-derived';
 import type { Problem } from '../../../shared/site/check-rules';
 import type { SiteSchema } from '../../../shared/site/schema';
@@ -63,6 +63,7 @@ export class SiteSession {
   /** The watcher ready and what changed during its first scan caught up. */
   private watching: Promise<void> = Promise.resolve();
   private watcherReady = false;
+  private closed = false;
   private reindexing: Promise<void> | null = null;
   private readonly derived: SiteDerived;
 
@@ -76,8 +77,9 @@ export class SiteSession {
 
   /**
    * Opens a site. The watcher's first scan of a big site takes a while, so opening does not
-   * wait for it: once it is ready, posts whose stats differ from the index (or that the index
-   * lacks, or that are gone) are read again, so nothing changed meanwhile is missed.
+   * wait for it (nor does it start before the core is idle): once it is ready, posts whose stats
+   * differ from the index (or that the index lacks, or that are gone) are read again, so nothing
+   * changed meanwhile is missed.
    */
   static async open(root: string, options: SessionOptions = {}): Promise<SiteSession> {
     const abs = path.resolve(root);
@@ -85,14 +87,19 @@ export class SiteSession {
     const [index] = await Promise.all([indexSite(abs, { cacheDir: options.cacheDir }), removeStaleTemps(abs), excludeTempFiles(abs)]);
     const session = new SiteSession(abs, index, options);
     if (options.watch !== false) {
-      // A change we cannot read (the site folder removed meanwhile) must never crash the host.
-      const watcher = watchSite(
-        abs,
-        (rel, kind) => void session.onDiskChange(rel, kind).catch(() => undefined),
-        () => session.derived.filesChanged(),
-      );
-      session.watcher = watcher;
-      session.watching = watcher.ready.then(() => session.catchUp(watcher, startedAt)).catch(() => undefined);
+      // The watcher's first scan costs a stat and a watch per file: it starts once the core is
+      // idle (the post list shown, the first schema and check done), and catches up then.
+      session.watching = whenIdle().then(() => {
+        if (session.closed) return;
+        // A change we cannot read (the site folder removed meanwhile) must never crash the host.
+        const watcher = watchSite(
+          abs,
+          (rel, kind) => void session.onDiskChange(rel, kind).catch(() => undefined),
+          () => session.derived.filesChanged(),
+        );
+        session.watcher = watcher;
+        return watcher.ready.then(() => session.catchUp(watcher, startedAt)).catch(() => undefined);
+      });
     }
     return session;
   }
@@ -140,8 +147,15 @@ export class SiteSession {
       isJekyll: this.index.config.isJekyll,
       warnings: this.index.config.warnings,
       isSample: this.options.isSample === true,
-      postCount: this.records().filter((r) => !r.skipped).length,
+      postCount: this.postCount(),
     };
+  }
+
+  /** Posts Jekyll reads (skipping does not depend on the time, so no record is refreshed for this). */
+  private postCount(): number {
+    let n = 0;
+    for (const post of this.index.posts.values()) if (!post.record.skipped) n++;
+    return n;
   }
 
   /** The form schema, from facts kept per post (a second call costs nothing until a post changes). */
@@ -298,6 +312,7 @@ export class SiteSession {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     const watcher = this.watcher;
     this.watcher = null;
     await watcher?.close();

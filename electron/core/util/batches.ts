@@ -20,6 +20,8 @@ export const FOREGROUND_WAIT_MS = 60;
 
 let foreground = 0;
 let waiting: Array<() => void> = [];
+/** When a slice or a foreground request last ran. */
+let lastBusy = 0;
 
 function releaseWaiting(): void {
   const list = waiting;
@@ -33,12 +35,31 @@ export async function inForeground<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } finally {
+    lastBusy = performance.now();
     if (--foreground === 0) releaseWaiting();
   }
 }
 
+/**
+ * Resolves once no slice and no foreground request has run for `quietMs` (or after `maxWaitMs`):
+ * for optional background work, such as a watcher's first scan, that should not compete with a
+ * page loading.
+ */
+export function whenIdle(quietMs = 400, maxWaitMs = 8000): Promise<void> {
+  const started = performance.now();
+  return new Promise<void>((resolve) => {
+    const poll = () => {
+      const now = performance.now();
+      if ((foreground === 0 && now - lastBusy >= quietMs) || now - started >= maxWaitMs) resolve();
+      else setTimeout(poll, Math.max(20, quietMs - (now - lastBusy)));
+    };
+    setTimeout(poll, quietMs);
+  });
+}
+
 /** Resolves on the next turn of the event loop, after pending I/O (later while a foreground request runs). */
 export function yieldToLoop(): Promise<void> {
+  lastBusy = performance.now();
   if (foreground === 0) return new Promise<void>((resolve) => setImmediate(resolve));
   return new Promise<void>((resolve) => {
     let done = false;
@@ -70,6 +91,18 @@ export async function inBatches<T>(items: readonly T[], fn: (item: T, index: num
     fn(items[i], i);
     // Checked every few items: the clock is cheap, not free.
     if (((i & 7) === 7 || (i + 1) % size === 0) && i + 1 < items.length && clock.due()) {
+      await yieldToLoop();
+      clock.reset();
+    }
+  }
+}
+
+/** Like inBatches, over any iterable (a Map's entries, say), checking the clock every 64 items. */
+export async function eachSliced<T>(items: Iterable<T>, fn: (item: T) => void, clock = sliceClock()): Promise<void> {
+  let n = 0;
+  for (const item of items) {
+    fn(item);
+    if ((++n & 63) === 0 && clock.due()) {
       await yieldToLoop();
       clock.reset();
     }
