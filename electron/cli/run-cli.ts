@@ -18,13 +18,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.out(`postwright ${VERSION}\n`);
     return 0;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     io.err(`postwright: unknown command '${name}' (try 'postwright help')\n`);
     return 2;
   }
   try {
-    return await command.run(rest, io);
+    return await (await entry.load()).run(rest, io);
   } catch (error) {
     return reportError(error, io);
   }
