@@ -9,7 +9,10 @@ import { fnmatchAny } from '../../../shared/jekyll/fnmatch';
 
 interface PatternSet {
   patterns: string[];
-  /** All patterns as one fnmatch regex. */
+  /**
+   * The wildcard patterns as one fnmatch regex (null when there are none): a literal pattern
+   * matches only a path equal to it, which the prefix test already accepts.
+   */
   any: RegExp | null;
 }
 
@@ -24,7 +27,7 @@ const cleaned = new WeakMap<SiteConfig, Patterns>();
 
 function setOf(list: readonly string[]): PatternSet {
   const patterns = list.map((raw) => raw.replace(/^\.?\/+/, '')).filter(Boolean);
-  return { patterns, any: fnmatchAny(patterns) };
+  return { patterns, any: fnmatchAny(patterns.filter((p) => /[*?[]/.test(p))) };
 }
 
 function patternsOf(config: SiteConfig): Patterns {
