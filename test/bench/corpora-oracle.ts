@@ -12,7 +12,8 @@ import { copySite, jekyllPosts } from '../support/jekyll-oracle';
 
 const FIELDS = ['title', 'date', 'slug', 'categories', 'tags', 'layout', 'url', 'draft', 'published'] as const;
 
-async function siteRoots(dir: string): Promise<string[]> {
+/** Folders of a corpus holding both `_config.yml` and `_posts` (the sites Jekyll can build). */
+export async function siteRoots(dir: string): Promise<string[]> {
   const roots: string[] = [];
   const walk = async (d: string, depth: number) => {
     const entries = await readdir(d, { withFileTypes: true });
@@ -23,8 +24,11 @@ async function siteRoots(dir: string): Promise<string[]> {
   return roots;
 }
 
-/** Drops lines that need gems we do not have (theme, plugins, remote_theme). */
-function neutralise(config: string): string {
+/**
+ * Drops lines that need gems we do not have (theme, plugins, remote_theme); with `quoteSymbols`,
+ * also quotes `:symbol` values, which Psych refuses and GitHub Pages' SafeYAML reads as strings.
+ */
+export function neutralise(config: string, { quoteSymbols = false } = {}): string {
   const out: string[] = [];
   let skipping = false;
   for (const line of config.split('\n')) {
@@ -34,7 +38,7 @@ function neutralise(config: string): string {
     }
     if (skipping && (/^\s+/.test(line) || /^\s*-/.test(line) || line.trim() === '')) continue;
     skipping = false;
-    out.push(line);
+    out.push(quoteSymbols ? line.replace(/^(\s*[\w-]+:\s+)(:\w+)\s*$/, '$1"$2"') : line);
   }
   return out.join('\n');
 }

@@ -17,6 +17,7 @@ import { renderPost } from '../../shared/preview/render-post';
 import type { PreviewContext } from '../../shared/api/contract';
 import { copySite, runJekyll } from '../support/jekyll-oracle';
 import { blockSignature, classifyDifference } from './kramdown-signature';
+import { neutralise, siteRoots } from './corpora-oracle';
 
 const RENDER_PLUGIN = `
 require "json"
@@ -52,34 +53,6 @@ interface JekyllBodies {
   errors: Record<string, string>;
 }
 
-async function siteRoots(dir: string): Promise<string[]> {
-  const roots: string[] = [];
-  const walk = async (d: string, depth: number) => {
-    const entries = await readdir(d, { withFileTypes: true });
-    if (entries.some((e) => e.name === '_config.yml') && entries.some((e) => e.name === '_posts')) roots.push(d);
-    if (depth < 2) for (const e of entries) if (e.isDirectory() && !e.name.startsWith('_') && !e.name.startsWith('.')) await walk(path.join(d, e.name), depth + 1);
-  };
-  await walk(dir, 0);
-  return roots;
-}
-
-/** Drops lines that need gems we do not have (theme, plugins, remote_theme), quotes `:symbols`. */
-function neutralise(config: string): string {
-  const out: string[] = [];
-  let skipping = false;
-  for (const line of config.split('\n')) {
-    if (/^(theme|remote_theme|plugins|gems|whitelist|plugins_dir)\s*:/.test(line)) {
-      skipping = true;
-      continue;
-    }
-    if (skipping && (/^\s+/.test(line) || /^\s*-/.test(line) || line.trim() === '')) continue;
-    skipping = false;
-    // Psych refuses `:symbol` values that GitHub Pages' SafeYAML reads as strings.
-    out.push(line.replace(/^(\s*[\w-]+:\s+)(:\w+)\s*$/, '$1"$2"'));
-  }
-  return out.join('\n');
-}
-
 async function fingerprint(root: string): Promise<string> {
   const hash = createHash('sha256').update(RENDER_PLUGIN);
   const walk = async (d: string) => {
@@ -111,7 +84,7 @@ async function jekyllBodies(root: string): Promise<JekyllBodies | { failed: stri
   const copy = await copySite(root);
   try {
     const configFile = path.join(copy, '_config.yml');
-    await writeFile(configFile, neutralise(await readFile(configFile, 'utf8')));
+    await writeFile(configFile, neutralise(await readFile(configFile, 'utf8'), { quoteSymbols: true }));
     await rm(path.join(copy, '_data'), { recursive: true, force: true });
     await rm(path.join(copy, '_plugins'), { recursive: true, force: true });
     await mkdir(path.join(copy, '_plugins'), { recursive: true });
