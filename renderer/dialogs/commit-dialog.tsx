@@ -3,11 +3,10 @@
  * from the ticked files that follows the ticks until the writer types their own. Only ticked
  * files are committed; the others stay in the working folder, uncommitted and untouched.
  */
-import * as Dialog from '@radix-ui/react-dialog';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { GitStatusView } from '../../shared/api/contract';
 import { dialogs } from './dialog-store';
-import { returnFocus } from './return-focus';
+import { FieldError, FormDialog } from './form-dialog';
 import './dialogs.css';
 
 export type ChangedFile = GitStatusView['files'][number];
@@ -89,74 +88,55 @@ export function CommitDialog({ title, description, submitLabel, files, initialMe
   };
 
   return (
-    <Dialog.Root open onOpenChange={(open) => !open && onClose(null)}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="dlg-overlay" />
-        <Dialog.Content
-          className="dlg dlg-wide"
-          onOpenAutoFocus={(e) => {
-            e.preventDefault();
-            input.current?.focus();
-            input.current?.select();
-          }}
-          onCloseAutoFocus={(e) => returnFocus(e, opener)}
-        >
-          <Dialog.Title className="dlg-title">{title}</Dialog.Title>
-          <Dialog.Description className="dlg-description">{description}</Dialog.Description>
-          <form className="dlg-form" onSubmit={submit} noValidate>
-            <div className="dlg-checks-head">
-              <p className="dlg-choices-label" id={listId}>
-                {checked.size} of {files.length} changed file{files.length === 1 ? '' : 's'} to commit
-              </p>
-              <button type="button" onClick={() => setChecked(all ? new Set() : new Set(files.map((f) => f.path)))}>
-                {all ? 'Untick all' : 'Tick all'}
-              </button>
-            </div>
-            <ul className="dlg-checks" aria-label="Changed files">
-              {files.map((f) => (
-                <li key={f.path}>
-                  <label title={f.path}>
-                    <input type="checkbox" checked={checked.has(f.path)} onChange={() => toggle(f.path)} />
-                    <span className={`badge git-${f.state}`}>{STATE_WORD[f.state] ?? f.state}</span>
-                    <span className="dlg-path">{f.path}</span>
-                  </label>
-                </li>
-              ))}
-            </ul>
-            <label className="dlg-label" htmlFor={fieldId}>
-              Commit message
+    <FormDialog
+      title={title}
+      description={description}
+      wide
+      focus={input}
+      selectOnOpen
+      opener={opener}
+      onCancel={() => onClose(null)}
+      onSubmit={submit}
+      submitLabel={submitLabel}
+    >
+      <div className="dlg-checks-head">
+        <p className="dlg-choices-label" id={listId}>
+          {checked.size} of {files.length} changed file{files.length === 1 ? '' : 's'} to commit
+        </p>
+        <button type="button" onClick={() => setChecked(all ? new Set() : new Set(files.map((f) => f.path)))}>
+          {all ? 'Untick all' : 'Tick all'}
+        </button>
+      </div>
+      <ul className="dlg-checks" aria-label="Changed files">
+        {files.map((f) => (
+          <li key={f.path}>
+            <label title={f.path}>
+              <input type="checkbox" checked={checked.has(f.path)} onChange={() => toggle(f.path)} />
+              <span className={`badge git-${f.state}`}>{STATE_WORD[f.state] ?? f.state}</span>
+              <span className="dlg-path">{f.path}</span>
             </label>
-            <input
-              ref={input}
-              id={fieldId}
-              className="dlg-input"
-              value={message}
-              autoComplete="off"
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? errorId : undefined}
-              onChange={(e) => {
-                setMessage(e.target.value);
-                setTyped(true);
-                setError(null);
-              }}
-            />
-            {error && (
-              <p id={errorId} className="dlg-error" role="alert">
-                {error}
-              </p>
-            )}
-            <div className="dlg-actions">
-              <Dialog.Close asChild>
-                <button type="button">Cancel</button>
-              </Dialog.Close>
-              <button type="submit" className="primary">
-                {submitLabel}
-              </button>
-            </div>
-          </form>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+          </li>
+        ))}
+      </ul>
+      <label className="dlg-label" htmlFor={fieldId}>
+        Commit message
+      </label>
+      <input
+        ref={input}
+        id={fieldId}
+        className="dlg-input"
+        value={message}
+        autoComplete="off"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+        onChange={(e) => {
+          setMessage(e.target.value);
+          setTyped(true);
+          setError(null);
+        }}
+      />
+      <FieldError id={errorId} error={error} />
+    </FormDialog>
   );
 }
 

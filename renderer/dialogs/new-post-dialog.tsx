@@ -3,11 +3,10 @@
  * folder `postwright: { templates: … }` names), or the fields the blog's posts use (the schema).
  * Focus starts in the title, so typing and Enter is all a quick new post takes.
  */
-import * as Dialog from '@radix-ui/react-dialog';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { slugify } from '../../shared/jekyll/file-names';
 import { dialogs } from './dialog-store';
-import { returnFocus } from './return-focus';
+import { FieldError, FormDialog } from './form-dialog';
 import './dialogs.css';
 
 export interface TemplateChoice {
@@ -54,71 +53,51 @@ export function NewPostDialog({ draft, templates, folder, opener, onClose }: Pro
 
   const where = draft ? 'Drafts go to _drafts/ and are not published until you publish them.' : "The file is named from the title and today's date in _posts/.";
   return (
-    <Dialog.Root open onOpenChange={(open) => !open && onClose(null)}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="dlg-overlay" />
-        <Dialog.Content
-          className="dlg"
-          onOpenAutoFocus={(e) => {
-            e.preventDefault();
-            input.current?.focus();
-          }}
-          onCloseAutoFocus={(e) => returnFocus(e, opener)}
-        >
-          <Dialog.Title className="dlg-title">{draft ? 'New draft' : 'New post'}</Dialog.Title>
-          <Dialog.Description className="dlg-description">{where}</Dialog.Description>
-          <form className="dlg-form" onSubmit={submit} noValidate>
-            <label className="dlg-label" htmlFor={titleId}>
-              Title
-            </label>
-            <input
-              ref={input}
-              id={titleId}
-              className="dlg-input"
-              value={title}
-              autoComplete="off"
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? errorId : undefined}
-              onChange={(e) => {
-                setTitle(e.target.value);
-                setError(null);
-              }}
-            />
-            {error && (
-              <p id={errorId} className="dlg-error" role="alert">
-                {error}
-              </p>
-            )}
-            <label className="dlg-label" htmlFor={templateId}>
-              Start from
-            </label>
-            <select id={templateId} className="dlg-select" value={template} onChange={(e) => setTemplate(e.target.value)}>
-              {templates.map((t) => (
-                <option key={t.name} value={t.name}>
-                  Template: {t.label}
-                </option>
-              ))}
-              <option value={SCHEMA}>The fields this blog's posts use</option>
-            </select>
-            <p className="dlg-written">
-              {folder
-                ? templates.length
-                  ? `Templates come from ${folder}/ (postwright: templates in _config.yml).`
-                  : `No templates in ${folder}/ yet: add Markdown files there to start posts from them.`
-                : 'Keep scaffolds of your own in a folder named under postwright: { templates: … } in _config.yml.'}
-            </p>
-            <div className="dlg-actions">
-              <Dialog.Close asChild>
-                <button type="button">Cancel</button>
-              </Dialog.Close>
-              <button type="submit" className="primary">
-                Create
-              </button>
-            </div>
-          </form>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <FormDialog
+      title={draft ? 'New draft' : 'New post'}
+      description={where}
+      focus={input}
+      opener={opener}
+      onCancel={() => onClose(null)}
+      onSubmit={submit}
+      submitLabel="Create"
+    >
+      <label className="dlg-label" htmlFor={titleId}>
+        Title
+      </label>
+      <input
+        ref={input}
+        id={titleId}
+        className="dlg-input"
+        value={title}
+        autoComplete="off"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+        onChange={(e) => {
+          setTitle(e.target.value);
+          setError(null);
+        }}
+      />
+      <FieldError id={errorId} error={error} />
+      <label className="dlg-label" htmlFor={templateId}>
+        Start from
+      </label>
+      <select id={templateId} className="dlg-select" value={template} onChange={(e) => setTemplate(e.target.value)}>
+        {templates.map((t) => (
+          <option key={t.name} value={t.name}>
+            Template: {t.label}
+          </option>
+        ))}
+        <option value={SCHEMA}>The fields this blog's posts use</option>
+      </select>
+      <p className="dlg-written">
+        {folder
+          ? templates.length
+            ? `Templates come from ${folder}/ (postwright: templates in _config.yml).`
+            : `No templates in ${folder}/ yet: add Markdown files there to start posts from them.`
+          : 'Keep scaffolds of your own in a folder named under postwright: { templates: … } in _config.yml.'}
+      </p>
+    </FormDialog>
   );
 }
 

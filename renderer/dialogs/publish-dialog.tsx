@@ -3,11 +3,10 @@
  * file name and `date:` exactly as they will be written, and says when Jekyll will hide the post
  * (a future date without `future: true`), so nobody wonders why a published post is missing.
  */
-import * as Dialog from '@radix-ui/react-dialog';
 import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { epochOfWallTime, publishedAs, wallTimeFields } from './publish-date';
 import { dialogs } from './dialog-store';
-import { returnFocus } from './return-focus';
+import { FormDialog } from './form-dialog';
 import './dialogs.css';
 
 export interface PublishSite {
@@ -48,103 +47,85 @@ export function PublishDialog({ slug, site, now, opener, onClose }: Props) {
   };
 
   return (
-    <Dialog.Root open onOpenChange={(open) => !open && onClose(null)}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="dlg-overlay" />
-        <Dialog.Content
-          className="dlg"
-          onOpenAutoFocus={(e) => {
-            e.preventDefault();
-            nowButton.current?.focus();
-          }}
-          onCloseAutoFocus={(e) => returnFocus(e, opener)}
-        >
-          <Dialog.Title className="dlg-title">Publish</Dialog.Title>
-          <Dialog.Description className="dlg-description">
-            The draft moves to _posts/ under a dated name, and its front matter gets the same date{site.timezone ? ` (times in the site's zone, ${site.timezone})` : ''}.
-          </Dialog.Description>
-          <form className="dlg-form" onSubmit={submit} noValidate>
-            <fieldset className="dlg-fieldset">
-              <legend className="dlg-label">Date</legend>
-              <label className="dlg-radio">
-                <input ref={nowButton} type="radio" name="when" value="now" checked={when === 'now'} onChange={() => setWhen('now')} /> Now
-              </label>
-              <label className="dlg-radio">
-                <input
-                  type="radio"
-                  name="when"
-                  value="chosen"
-                  checked={when === 'chosen'}
-                  onChange={() => {
-                    setWhen('chosen');
-                    requestAnimationFrame(() => {
-                      dateField.current?.focus();
-                      dateField.current?.select();
-                    });
-                  }}
-                />{' '}
-                On a date and time
-              </label>
-            </fieldset>
-            <div className="dlg-row">
-              <label className="dlg-label" htmlFor={dayId}>
-                Day (YYYY-MM-DD)
-                <input
-                  ref={dateField}
-                  id={dayId}
-                  className="dlg-input"
-                  value={day}
-                  inputMode="numeric"
-                  autoComplete="off"
-                  disabled={when !== 'chosen'}
-                  aria-invalid={when === 'chosen' && chosen === null ? true : undefined}
-                  aria-describedby={noteId}
-                  onChange={(e) => setDay(e.target.value)}
-                />
-              </label>
-              <label className="dlg-label" htmlFor={timeId}>
-                Time (HH:MM)
-                <input
-                  id={timeId}
-                  className="dlg-input"
-                  value={time}
-                  inputMode="numeric"
-                  autoComplete="off"
-                  disabled={when !== 'chosen'}
-                  aria-invalid={when === 'chosen' && chosen === null ? true : undefined}
-                  aria-describedby={noteId}
-                  onChange={(e) => setTime(e.target.value)}
-                />
-              </label>
-            </div>
-            <div id={noteId} className="dlg-details" aria-live="polite">
-              {shown ? (
-                <p className="dlg-written">
-                  File <code>_posts/{shown.day}-{slug}.md</code>, <code>date: {when === 'now' ? 'the moment you publish' : shown.date}</code>
-                </p>
-              ) : (
-                <p className="dlg-error">Type a real day as YYYY-MM-DD and a time as HH:MM.</p>
-              )}
-              {future && (
-                <p className="dlg-note" role="note">
-                  {site.future
-                    ? 'This date is in the future; the site has future: true, so Jekyll builds the post now anyway.'
-                    : 'This date is in the future: Jekyll hides the post until then (unless future: true is set in _config.yml).'}
-                </p>
-              )}
-            </div>
-            <div className="dlg-actions">
-              <Dialog.Close asChild>
-                <button type="button">Cancel</button>
-              </Dialog.Close>
-              <button type="submit" className="primary">
-                Publish
-              </button>
-            </div>
-          </form>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <FormDialog
+      title="Publish"
+      description={`The draft moves to _posts/ under a dated name, and its front matter gets the same date${site.timezone ? ` (times in the site's zone, ${site.timezone})` : ''}.`}
+      focus={nowButton}
+      opener={opener}
+      onCancel={() => onClose(null)}
+      onSubmit={submit}
+      submitLabel="Publish"
+    >
+      <fieldset className="dlg-fieldset">
+        <legend className="dlg-label">Date</legend>
+        <label className="dlg-radio">
+          <input ref={nowButton} type="radio" name="when" value="now" checked={when === 'now'} onChange={() => setWhen('now')} /> Now
+        </label>
+        <label className="dlg-radio">
+          <input
+            type="radio"
+            name="when"
+            value="chosen"
+            checked={when === 'chosen'}
+            onChange={() => {
+              setWhen('chosen');
+              requestAnimationFrame(() => {
+                dateField.current?.focus();
+                dateField.current?.select();
+              });
+            }}
+          />{' '}
+          On a date and time
+        </label>
+      </fieldset>
+      <div className="dlg-row">
+        <label className="dlg-label" htmlFor={dayId}>
+          Day (YYYY-MM-DD)
+          <input
+            ref={dateField}
+            id={dayId}
+            className="dlg-input"
+            value={day}
+            inputMode="numeric"
+            autoComplete="off"
+            disabled={when !== 'chosen'}
+            aria-invalid={when === 'chosen' && chosen === null ? true : undefined}
+            aria-describedby={noteId}
+            onChange={(e) => setDay(e.target.value)}
+          />
+        </label>
+        <label className="dlg-label" htmlFor={timeId}>
+          Time (HH:MM)
+          <input
+            id={timeId}
+            className="dlg-input"
+            value={time}
+            inputMode="numeric"
+            autoComplete="off"
+            disabled={when !== 'chosen'}
+            aria-invalid={when === 'chosen' && chosen === null ? true : undefined}
+            aria-describedby={noteId}
+            onChange={(e) => setTime(e.target.value)}
+          />
+        </label>
+      </div>
+      <div id={noteId} className="dlg-details" aria-live="polite">
+        {shown ? (
+          <p className="dlg-written">
+            File <code>_posts/{shown.day}-{slug}.md</code>, <code>date: {when === 'now' ? 'the moment you publish' : shown.date}</code>
+          </p>
+        ) : (
+          <p className="dlg-error">Type a real day as YYYY-MM-DD and a time as HH:MM.</p>
+        )}
+        {future && (
+          <p className="dlg-note" role="note">
+            {site.future
+              ? 'This date is in the future; the site has future: true, so Jekyll builds the post now anyway.'
+              : 'This date is in the future: Jekyll hides the post until then (unless future: true is set in _config.yml).'}
+          </p>
+        )}
+      </div>
+    </FormDialog>
   );
 }
 
