@@ -11,6 +11,8 @@ export interface CliIo {
   err(text: string): void;
   cwd: string;
   env: NodeJS.ProcessEnv;
+  /** Indent JSON for a person: set when the output is a terminal (compact when piped, as `gh` does). */
+  pretty?: boolean;
 }
 
 export interface Command {
@@ -44,7 +46,7 @@ export function parseCommandArgs<T extends Options>(argv: string[], options: T, 
   }
 }
 
-/** Prints a value as pretty JSON followed by a newline. */
+/** Prints a value as JSON followed by a newline: indented on a terminal, one line for programs. */
 export function printJson(io: CliIo, value: unknown): void {
-  io.out(JSON.stringify(value, null, 2) + '\n');
+  io.out((io.pretty ? JSON.stringify(value, null, 2) : JSON.stringify(value)) + '\n');
 }

@@ -8,6 +8,7 @@ runCli(process.argv.slice(2), {
   err: (text) => process.stderr.write(text),
   cwd: process.cwd(),
   env: process.env,
+  pretty: process.stdout.isTTY === true,
 }).then(
   (code) => {
     process.exitCode = code;

@@ -4,6 +4,8 @@
 import path from 'node:path';
 import { parseCommandArgs, printJson, UsageError, type Command } from '../command';
 import { indexSite, recordsOf } from '../../core/site/site-index';
+import { recordJson } from '../../core/site/index-cache';
+import { phaseTrace } from '../../core/util/trace';
 
 const usage = 'index SITE [--json] [--no-cache]';
 
@@ -17,11 +19,15 @@ export const indexCommand: Command = {
     if (positionals.length !== 1) throw new UsageError(`expected one SITE folder\nusage: postwright ${usage}`);
     const site = path.resolve(io.cwd, positionals[0]);
     const result = await indexSite(site, values['no-cache'] ? { cacheDir: false } : {});
-    const posts = recordsOf(result);
+    const trace = phaseTrace('index command');
     if (values.json) {
-      printJson(io, { posts });
+      // Records straight from the cache are printed as the cache holds them, never parsed.
+      if (io.pretty) printJson(io, { posts: recordsOf(result) });
+      else io.out(`{"posts":[${[...result.posts.values()].map(recordJson).join(',')}]}\n`);
+      trace('printed');
       return 0;
     }
+    const posts = recordsOf(result);
     for (const w of result.config.warnings) io.err(`warning: ${w}\n`);
     for (const p of posts) {
       const state = p.skipped ? 'skipped' : p.error ? 'error' : p.draft ? 'draft' : p.published ? '' : 'unpublished';

@@ -139,5 +139,5 @@ export function refreshForNow(post: IndexedPost, config: SiteConfig, now: number
   if (post.record.skipped || post.record.error) return post;
   const published = isPublished(post.markedPublished, post.epochMs, config, now);
   if (published === post.record.published) return post;
-  return { ...post, record: { ...post.record, published } };
+  return { record: { ...post.record, published }, size: post.size, mtimeMs: post.mtimeMs, markedPublished: post.markedPublished, epochMs: post.epochMs };
 }

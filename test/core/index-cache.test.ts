@@ -1,0 +1,129 @@
+/**
+ * The index cache as a user meets it: a second open gives the same records without reading the
+ * posts, and anything that changed in between (an edit, a file turned into a link, a broken
+ * cache, time passing a future post's date) is noticed.
+ */
+import { describe, expect, it, beforeEach, afterEach } from 'vitest';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { indexSite, recordsOf } from '../../electron/core/site/site-index';
+import { runCli } from '../../electron/cli/run-cli';
+
+let root: string;
+let cacheDir: string;
+
+const POSTS: Record<string, string> = {
+  '_posts/2024-01-02-first.md': '---\ntitle: "First: a colon"\ntags: a b\n---\nbody\n',
+  '_posts/2024-02-03-second.md': '---\ntitle: Second\ncategories: [x, y]\n---\nbody\n',
+  '_posts/2030-05-06-future.md': '---\ntitle: Later\ndate: 2030-05-06 10:00:00 +0000\n---\nbody\n',
+  '_posts/2024-03-04-bad.md': '---\ntitle: [unclosed\n---\nbody\n',
+  '_posts/notes.md': 'no date in the name\n',
+  '_drafts/idea.md': '---\ntitle: An idea\n---\n',
+};
+
+beforeEach(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'pw-cache-site-'));
+  cacheDir = await mkdtemp(path.join(os.tmpdir(), 'pw-cache-dir-'));
+  await writeFile(path.join(root, '_config.yml'), 'title: Cache test\ntimezone: UTC\n');
+  for (const [rel, text] of Object.entries(POSTS)) {
+    await mkdir(path.dirname(path.join(root, rel)), { recursive: true });
+    await writeFile(path.join(root, rel), text);
+  }
+});
+
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+  await rm(cacheDir, { recursive: true, force: true });
+});
+
+const NOW = Date.UTC(2026, 0, 1);
+
+describe('index cache', () => {
+  it('a second open reads nothing and gives the same records, errors and skip reasons', async () => {
+    const cold = await indexSite(root, { cacheDir, now: NOW });
+    expect(cold.stats).toEqual({ files: 6, read: 6, fromCache: 0 });
+    const warm = await indexSite(root, { cacheDir, now: NOW });
+    expect(warm.stats).toEqual({ files: 6, read: 0, fromCache: 6 });
+    expect(recordsOf(warm)).toEqual(recordsOf(cold));
+    expect(recordsOf(warm)).toEqual(recordsOf(await indexSite(root, { cacheDir: false, now: NOW })));
+  });
+
+  it('an edited post is read again', async () => {
+    await indexSite(root, { cacheDir, now: NOW });
+    const file = path.join(root, '_posts/2024-02-03-second.md');
+    await writeFile(file, '---\ntitle: Second, edited\ncategories: [x, y]\n---\nbody\n');
+    const warm = await indexSite(root, { cacheDir, now: NOW });
+    expect(warm.stats.read).toBe(1);
+    expect(warm.posts.get('_posts/2024-02-03-second.md')?.record.title).toBe('Second, edited');
+  });
+
+  it('an edit that keeps the size is seen by its modification time', async () => {
+    await indexSite(root, { cacheDir, now: NOW });
+    const file = path.join(root, '_posts/2024-02-03-second.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('Second', 'Sekond'));
+    await utimes(file, new Date(NOW), new Date(NOW + 5000));
+    const warm = await indexSite(root, { cacheDir, now: NOW });
+    expect(warm.posts.get('_posts/2024-02-03-second.md')?.record.title).toBe('Sekond');
+  });
+
+  it('a post replaced by a symbolic link is not followed', async () => {
+    await indexSite(root, { cacheDir, now: NOW });
+    const rel = '_posts/2024-01-02-first.md';
+    await writeFile(path.join(root, 'elsewhere.md'), '---\ntitle: Elsewhere\n---\n');
+    await rm(path.join(root, rel));
+    await symlink(path.join(root, 'elsewhere.md'), path.join(root, rel));
+    const warm = await indexSite(root, { cacheDir, now: NOW });
+    expect(warm.posts.get(rel)?.record.skipped).toMatch(/symbolic link/);
+    expect(recordsOf(warm)).toEqual(recordsOf(await indexSite(root, { cacheDir: false, now: NOW })));
+  });
+
+  it('a future post becomes published once its date has passed, without a read', async () => {
+    const rel = '_posts/2030-05-06-future.md';
+    expect((await indexSite(root, { cacheDir, now: NOW })).posts.get(rel)?.record.published).toBe(false);
+    const later = await indexSite(root, { cacheDir, now: Date.UTC(2031, 0, 1) });
+    expect(later.stats.read).toBe(0);
+    expect(later.posts.get(rel)?.record.published).toBe(true);
+  });
+
+  it('a damaged cache is ignored: everything is read again', async () => {
+    const cold = await indexSite(root, { cacheDir, now: NOW });
+    const [name] = (await readdir(cacheDir)).filter((f) => f.endsWith('.json'));
+    const file = path.join(cacheDir, name);
+    const lines = (await readFile(file, 'utf8')).split('\n');
+    lines[2] = 'not\ta cache line';
+    await writeFile(file, lines.join('\n'));
+    const warm = await indexSite(root, { cacheDir, now: NOW });
+    expect(warm.stats.read).toBe(6);
+    expect(recordsOf(warm)).toEqual(recordsOf(cold));
+  });
+
+  it('a changed _config.yml reads every post again', async () => {
+    await indexSite(root, { cacheDir, now: NOW });
+    await writeFile(path.join(root, '_config.yml'), 'title: Cache test\ntimezone: UTC\npermalink: /:title/\n');
+    const warm = await indexSite(root, { cacheDir, now: NOW });
+    expect(warm.stats.read).toBe(6);
+    expect(warm.posts.get('_posts/2024-01-02-first.md')?.record.url).toBe('/first/');
+  });
+
+  it('the CLI prints the same JSON cold and warm: one line for programs, indented on a terminal', async () => {
+    const run = async (pretty: boolean) => {
+      let out = '';
+      const code = await runCli(['index', root, '--json'], { out: (t) => (out += t), err: () => undefined, cwd: root, env: { POSTWRIGHT_CACHE_DIR: cacheDir }, pretty });
+      expect(code).toBe(0);
+      return out;
+    };
+    process.env.POSTWRIGHT_CACHE_DIR = cacheDir;
+    try {
+      const cold = await run(false);
+      const warm = await run(false);
+      expect(warm).toBe(cold);
+      expect(cold.trimEnd().split('\n')).toHaveLength(1);
+      const pretty = await run(true);
+      expect(pretty.split('\n').length).toBeGreaterThan(20);
+      expect(JSON.parse(pretty)).toEqual(JSON.parse(cold));
+    } finally {
+      delete process.env.POSTWRIGHT_CACHE_DIR;
+    }
+  });
+});
