@@ -27,9 +27,9 @@ const entries = [
   ['electron/preload/preload.ts', 'dist/electron/preload.cjs', sandboxOptions],
   ['electron/web/web-main.ts', 'dist/electron/web.cjs', nodeOptions],
   ['test/bench/bench.ts', 'dist/bench/bench.cjs', nodeOptions],
-  // The indexer's worker thread, next to the bundles that index (found by __dirname).
-  ['electron/core/index/index-worker.ts', 'dist/electron/index-worker.cjs', nodeOptions],
-  ['electron/core/index/index-worker.ts', 'dist/bench/index-worker.cjs', nodeOptions],
+  // The indexer's read worker, next to the bundles that index (found by __dirname).
+  ['electron/core/index/read-worker.ts', 'dist/electron/read-worker.cjs', nodeOptions],
+  ['electron/core/index/read-worker.ts', 'dist/bench/read-worker.cjs', nodeOptions],
   // The Sass compiler, loaded only when Blog look compiles a stylesheet (electron/core/theme/load-sass.ts).
   ['electron/core/theme/sass-bundle.ts', 'dist/electron/sass.cjs', nodeOptions],
 ];

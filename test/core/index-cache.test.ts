@@ -78,6 +78,17 @@ describe('index cache', () => {
     expect(recordsOf(warm)).toEqual(recordsOf(await indexSite(root, { cacheDir: false, now: NOW })));
   });
 
+  it('a post that was not UTF-8 is read again once fixed', async () => {
+    const rel = '_posts/2024-04-05-latin.md';
+    await writeFile(path.join(root, rel), Buffer.from('---\ntitle: caf\xe9\n---\n', 'latin1'));
+    expect((await indexSite(root, { cacheDir, now: NOW })).posts.get(rel)?.record.skipped).toMatch(/UTF-8/);
+    expect((await indexSite(root, { cacheDir, now: NOW })).posts.get(rel)?.record.skipped).toMatch(/UTF-8/);
+    await writeFile(path.join(root, rel), '---\ntitle: café\n---\n');
+    const fixed = await indexSite(root, { cacheDir, now: NOW });
+    expect(fixed.posts.get(rel)?.record.skipped).toBeUndefined();
+    expect(fixed.posts.get(rel)?.record.title).toBe('café');
+  });
+
   it('a future post becomes published once its date has passed, without a read', async () => {
     const rel = '_posts/2030-05-06-future.md';
     expect((await indexSite(root, { cacheDir, now: NOW })).posts.get(rel)?.record.published).toBe(false);

@@ -18,7 +18,7 @@ export const indexCommand: Command = {
     if (values.help) return io.out(`usage: postwright ${usage}\n`), 0;
     if (positionals.length !== 1) throw new UsageError(`expected one SITE folder\nusage: postwright ${usage}`);
     const site = path.resolve(io.cwd, positionals[0]);
-    const result = await indexSite(site, values['no-cache'] ? { cacheDir: false } : {});
+    const result = await indexSite(site, { lazyRecords: values.json === true && !io.pretty, ...(values['no-cache'] ? { cacheDir: false } : {}) });
     const trace = phaseTrace('index command');
     if (values.json) {
       // Records straight from the cache are printed as the cache holds them, never parsed.

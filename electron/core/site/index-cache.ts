@@ -14,7 +14,7 @@ import { mkdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promis
 import path from 'node:path';
 import type { PostRecord, SiteConfig } from '../../../shared/jekyll/site-types';
 import { inBatches } from '../util/batches';
-import { isPublished, refreshForNow, type IndexedPost } from './post-record-file';
+import { INVALID_UTF8_REASON, isPublished, refreshForNow, type IndexedPost } from './post-record-file';
 import { SYMLINK_REASON } from './scan-site';
 
 const CACHE_FORMAT = 5;
@@ -69,8 +69,14 @@ export interface CachedScan {
 
 /** A record's JSON text, without stringifying it again when it came from the cache unchanged. */
 export function recordJson(post: IndexedPost): string {
-  return post instanceof CachedPost ? post.json : JSON.stringify(post.record);
+  if (post instanceof CachedPost) return post.json;
+  let json = jsonOf.get(post.record);
+  if (json === undefined) jsonOf.set(post.record, (json = JSON.stringify(post.record)));
+  return json;
 }
+
+/** Records are not changed once made (a change makes a new record): their JSON is kept for the cache and the CLI. */
+const jsonOf = new WeakMap<PostRecord, string>();
 
 /** A cached entry refreshed for a new "now", parsing its record only when "published" changed. */
 export function refreshCached(post: CachedPost, config: SiteConfig, now: number): IndexedPost {
@@ -82,25 +88,24 @@ export function cacheFileFor(cacheDir: string, realRoot: string): string {
   return path.join(cacheDir, `index-${createHash('sha1').update(realRoot).digest('hex').slice(0, 16)}.json`);
 }
 
-/** One cache line into `posts`; false when the line is not of this format. */
-function parseLine(line: string, posts: Map<string, CachedPost>): boolean {
+/** One cache line → its path and entry, or null when the line is not of this format. */
+export function entryFromLine(line: string): { rel: string; post: CachedPost } | null {
   const t1 = line.indexOf('\t');
   const t2 = line.indexOf('\t', t1 + 1);
   const t3 = line.indexOf('\t', t2 + 1);
   const t4 = line.indexOf('\t', t3 + 1);
   const t5 = line.indexOf('\t', t4 + 1);
   const t6 = line.indexOf('\t', t5 + 1);
-  if (t1 <= 0 || t6 < 0) return false;
-  const rel = line.slice(0, t1);
+  if (t1 <= 0 || t6 < 0) return null;
   const size = Number(line.slice(t1 + 1, t2));
   const mtimeMs = Number(line.slice(t2 + 1, t3));
   const flags = Number(line.slice(t3 + 1, t4));
   const epochMs = t5 === t4 + 1 ? null : Number(line.slice(t4 + 1, t5));
-  if (!Number.isFinite(size) || !Number.isFinite(mtimeMs) || !Number.isInteger(flags) || (epochMs !== null && !Number.isFinite(epochMs))) return false;
+  if (!Number.isFinite(size) || !Number.isFinite(mtimeMs) || !Number.isInteger(flags) || (epochMs !== null && !Number.isFinite(epochMs))) return null;
   const skipped = t6 === t5 + 1 ? undefined : line.slice(t5 + 1, t6);
   const scan: CachedScan = { draft: (flags & DRAFT) !== 0, skipped, symlink: (flags & SYMLINK) !== 0 };
-  posts.set(rel, new CachedPost(size, mtimeMs, (flags & MARKED_PUBLISHED) !== 0, epochMs, (flags & PUBLISHED) !== 0, (flags & DATED) !== 0, line.slice(t6 + 1), scan));
-  return true;
+  const post = new CachedPost(size, mtimeMs, (flags & MARKED_PUBLISHED) !== 0, epochMs, (flags & PUBLISHED) !== 0, (flags & DATED) !== 0, line.slice(t6 + 1), scan);
+  return { rel: line.slice(0, t1), post };
 }
 
 /** The cached entries of the site, or none when the cache is missing, stale or unreadable. */
@@ -115,7 +120,10 @@ export async function readIndexCache(file: string, realRoot: string, stamp: stri
     const posts = new Map<string, CachedPost>();
     let ok = true;
     await inBatches(lines, (line) => {
-      if (ok && line && !parseLine(line, posts)) ok = false;
+      if (!ok || !line) return;
+      const entry = entryFromLine(line);
+      if (entry) posts.set(entry.rel, entry.post);
+      else ok = false;
     });
     return ok ? posts : new Map();
   } catch {
@@ -125,11 +133,13 @@ export async function readIndexCache(file: string, realRoot: string, stamp: stri
 }
 
 /** A cache line, or null for a path the format cannot hold (a tab or line break in a name). */
-function lineOf(rel: string, post: IndexedPost, symlink: boolean): string | null {
+export function cacheLine(rel: string, post: IndexedPost, symlink: boolean): string | null {
   if (/[\t\n\r]/.test(rel)) return null;
   const record = post.record;
   const flags = (record.draft ? DRAFT : 0) | (post.markedPublished ? MARKED_PUBLISHED : 0) | (record.published ? PUBLISHED : 0) | (symlink ? SYMLINK : 0) | (record.skipped || record.error ? 0 : DATED);
-  return `${rel}\t${post.size}\t${post.mtimeMs}\t${flags}\t${post.epochMs ?? ''}\t${record.skipped ?? ''}\t${recordJson(post)}`;
+  // The scan's own reason only: one found by reading the file must be looked for again when it changes.
+  const scanSkipped = record.skipped === INVALID_UTF8_REASON ? '' : record.skipped ?? '';
+  return `${rel}\t${post.size}\t${post.mtimeMs}\t${flags}\t${post.epochMs ?? ''}\t${scanSkipped}\t${recordJson(post)}`;
 }
 
 /** Writes the cache; failures are ignored because the cache is only a speed-up. */
@@ -140,7 +150,7 @@ export async function writeIndexCacheFile(cacheDir: string, root: string, stamp:
     const header: CacheHeader = { format: CACHE_FORMAT, root: realRoot, configStamp: stamp };
     const lines = [JSON.stringify(header)];
     await inBatches([...posts], ([rel, post]) => {
-      const line = lineOf(rel, post, post.record.skipped === SYMLINK_REASON);
+      const line = cacheLine(rel, post, post.record.skipped === SYMLINK_REASON);
       if (line !== null) lines.push(line);
     });
     // Temp file and rename, without fsync: a cache lost in a crash is simply rebuilt.

@@ -9,20 +9,26 @@ import { realpath } from 'node:fs/promises';
 import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import type { PostRecord, SiteConfig } from '../../../shared/jekyll/site-types';
-import { inBatches } from '../util/batches';
+import { eachSliced, inBatches } from '../util/batches';
 import { phaseTrace } from '../util/trace';
 import { defaultCacheDir } from './cache-dir';
-import { filePath, type IndexedPost } from './post-record-file';
-import { cacheFileFor, readIndexCache, refreshCached, writeIndexCacheFile } from './index-cache';
+import { filePath, indexFromRead, type IndexedPost } from './post-record-file';
+import { MAX_POST_BYTES } from '../store/post-file';
+import { cacheFileFor, entryFromLine, readIndexCache, refreshCached, writeIndexCacheFile } from './index-cache';
 import { readIndexEntry } from '../index/read-posts';
-import { readInWorker, workerAvailable } from '../index/index-in-worker';
-import { scanSite, type KnownEntry } from './scan-site';
+import { startReadAhead } from '../index/read-ahead';
+import { scanSite, type KnownEntry, type ScanEntry } from './scan-site';
 import { loadSiteConfig, type LoadedConfig } from './site-config';
 
 export interface IndexOptions {
   /** Where to keep the cache; `false` disables it. Default: POSTWRIGHT_CACHE_DIR or the user cache folder. */
   cacheDir?: string | false;
   now?: number;
+  /**
+   * Leave records from the cache or the worker as JSON text until used (the CLI prints that text).
+   * Otherwise they are parsed here, in slices, so no later request parses 10,000 in one go.
+   */
+  lazyRecords?: boolean;
 }
 
 export interface SiteIndexResult {
@@ -35,6 +41,31 @@ export interface SiteIndexResult {
 /** Writes the cache of an index; failures are ignored because the cache is only a speed-up. */
 export async function writeIndexCache(cacheDir: string | false, result: SiteIndexResult): Promise<void> {
   if (cacheDir !== false) await writeIndexCacheFile(cacheDir, result.root, result.config.stamp, result.posts);
+}
+
+/**
+ * Reads the posts at `list` (indexes into `entries`) into `slots`: with the read worker taking
+ * the file reads where there is one, else one file at a time here.
+ */
+async function readInto(slots: (IndexedPost | null)[], list: readonly number[], entries: readonly ScanEntry[], root: string, config: LoadedConfig, now: number): Promise<string> {
+  const jobs = list.filter((i) => !entries[i].skipped);
+  const reader = startReadAhead({ root, entries: jobs.map((i) => entries[i]), stamp: config.stamp, now, maxBytes: MAX_POST_BYTES });
+  let k = 0;
+  try {
+    await inBatches(list, (i) => {
+      const entry = entries[i];
+      const taken = reader && !entry.skipped ? reader.take(k++) : null;
+      let post: IndexedPost | null = null;
+      if (taken && 'line' in taken) {
+        const got = entryFromLine(taken.line);
+        if (got && got.rel === entry.path) post = got.post;
+      } else if (taken) post = indexFromRead(entry, config.config, now, taken.file);
+      slots[i] = post ?? readIndexEntry(root, entry, config.config, now);
+    });
+  } finally {
+    reader?.close();
+  }
+  return reader ? `${reader.read} read ahead and ${reader.indexed} indexed by the worker` : 'no worker';
 }
 
 /** Builds the index of the site at `root`. */
@@ -70,18 +101,8 @@ export async function indexSite(root: string, options: IndexOptions = {}): Promi
     misses.push(i);
   });
   trace(`stat (${misses.length} to read)`);
-  const readHere = (list: readonly number[]) => inBatches(list, (i) => (slots[i] = readIndexEntry(absRoot, entries[i], config.config, now)));
-  if (workerAvailable(misses.length)) {
-    // The worker starts a little later: it takes somewhat less than half.
-    const split = Math.floor(misses.length * 0.55);
-    const theirs = misses.slice(split);
-    const worker = readInWorker(absRoot, theirs.map((i) => entries[i]), now, config.stamp);
-    await readHere(misses.slice(0, split));
-    const done = await worker;
-    if (done) theirs.forEach((i, k) => (slots[i] = done[k]));
-    else await readHere(theirs);
-  } else await readHere(misses);
-  trace('read');
+  const how = await readInto(slots, misses, entries, absRoot, config, now);
+  trace(`read (${how})`);
   const read = misses.length;
   const posts = new Map<string, IndexedPost>();
   slots.forEach((p, i) => p && posts.set(entries[i].path, p));
@@ -91,6 +112,10 @@ export async function indexSite(root: string, options: IndexOptions = {}): Promi
     posts,
     stats: { files: entries.length, read, fromCache: entries.length - read },
   };
+  if (!options.lazyRecords) {
+    await eachSliced(posts.values(), (p) => void p.record);
+    trace('records parsed');
+  }
   if (read > 0 || (cached?.size ?? 0) !== posts.size) {
     await writeIndexCache(cacheDir, result);
     trace('cache written');

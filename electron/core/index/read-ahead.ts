@@ -1,0 +1,180 @@
+/**
+ * The indexer's side of its worker (read-worker.ts): files are read on the other core while this
+ * thread parses, and the worker indexes files from the back of the list with its spare time.
+ * Everything crosses through shared memory (read-protocol.ts).
+ *
+ * `take(k)` is called once per file, in order. A file the worker has not claimed is claimed here
+ * (so nothing waits for the worker to start); one it is reading or indexing is waited for.
+ * Without the bundled worker (tests run the sources), with POSTWRIGHT_READ_WORKER=0, or if the
+ * worker stops answering, every file is read and indexed here: same answers, one core.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { headIsEnough } from '../site/post-record-file';
+import { ARENA_BYTES, CTRL, DONE, META, OWNER, READ, RING_SLOTS, SLOT_BYTES, type ReadWorkerInput, type WorkerEntry, type WorkerMode } from './read-protocol';
+
+/** Fewer files than this are indexed faster than a worker starts (~60 ms here). */
+export const READ_WORKER_MIN_FILES = 400;
+
+/** Bytes decoded first from a handed-over head: most front matter ends in the first kilobyte. */
+const FIRST_DECODE = 1024;
+
+/** Longest wait for one file before the worker is taken for stuck and this thread goes on alone. */
+const STUCK_MS = 3000;
+
+export interface TakenFile {
+  /** The file's text when `complete`, else the text of its first bytes. */
+  text: string;
+  complete: boolean;
+  size: number;
+  mtimeMs: number;
+}
+
+/** What `take` hands over: a file to index here, the worker's index-cache line, or null (read it yourself). */
+export type Taken = { file: TakenFile } | { line: string } | null;
+
+export interface ReadAhead {
+  take(k: number): Taken;
+  /** Files the worker read or indexed for this thread so far. */
+  readonly read: number;
+  readonly indexed: number;
+  close(): void;
+}
+
+/** POSTWRIGHT_READ_WORKER: `0` turns the worker off; `read` or `index` limit it to that (tests). */
+function workerMode(): WorkerMode | null {
+  const value = process.env.POSTWRIGHT_READ_WORKER;
+  if (value === '0') return null;
+  return value === 'read' || value === 'index' ? value : 'both';
+}
+
+function workerFile(): string | null {
+  const file = path.join(__dirname, 'read-worker.cjs');
+  return existsSync(file) ? file : null;
+}
+
+export interface ReadAheadInput {
+  root: string;
+  entries: WorkerEntry[];
+  stamp: string;
+  now: number;
+  maxBytes: number;
+}
+
+/** Starts the worker on `entries` (none skipped), or returns null when there is no worker to use. */
+export function startReadAhead(options: ReadAheadInput): ReadAhead | null {
+  const n = options.entries.length;
+  const mode = workerMode();
+  const file = n >= READ_WORKER_MIN_FILES && mode ? workerFile() : null;
+  if (!file || !mode) return null;
+  const input: ReadWorkerInput = {
+    ...options,
+    mode,
+    entries: options.entries.map((e) => ({ path: e.path, draft: e.draft })),
+    ctrl: new SharedArrayBuffer(CTRL.length * 4),
+    owner: new SharedArrayBuffer(n * 4),
+    read: new SharedArrayBuffer(n * 4),
+    done: new SharedArrayBuffer(n * 4),
+    meta: new SharedArrayBuffer(n * META.length * 8),
+    ring: new SharedArrayBuffer(RING_SLOTS * SLOT_BYTES),
+    arena: new SharedArrayBuffer(ARENA_BYTES),
+  };
+  let worker: Worker;
+  try {
+    worker = new Worker(file, { workerData: input });
+  } catch {
+    return null;
+  }
+  worker.unref();
+  const ctrl = new Int32Array(input.ctrl);
+  const owner = new Int32Array(input.owner);
+  const readState = new Int32Array(input.read);
+  const done = new Int32Array(input.done);
+  const meta = new Float64Array(input.meta);
+  const ring = Buffer.from(input.ring);
+  const arena = Buffer.from(input.arena);
+  let broken = false;
+  let read = 0;
+  let indexed = 0;
+  const stop = () => {
+    Atomics.store(ctrl, CTRL.stop, 1);
+    Atomics.notify(ctrl, CTRL.consumed);
+  };
+  worker.on('error', () => (broken = true));
+  worker.on('exit', () => (broken = true));
+
+  const consumed = (k: number) => {
+    Atomics.store(ctrl, CTRL.consumed, k + 1);
+    // The worker, far ahead, is woken every 64 files (else its wait times out).
+    if ((k & 63) === 63 && Atomics.load(ctrl, CTRL.workerWaiting) !== 0) Atomics.notify(ctrl, CTRL.consumed);
+  };
+
+  /** Waits until `array[k]` leaves `pending`; false when the worker seems stuck or gone. */
+  const waitFor = (array: Int32Array, k: number, pending: number): boolean => {
+    const started = performance.now();
+    Atomics.store(ctrl, CTRL.mainWaiting, 1);
+    try {
+      while (Atomics.load(array, k) === pending) {
+        if (broken || performance.now() - started > STUCK_MS) {
+          broken = true;
+          stop();
+          return false;
+        }
+        Atomics.wait(array, k, pending, 20);
+      }
+      return true;
+    } finally {
+      Atomics.store(ctrl, CTRL.mainWaiting, 0);
+    }
+  };
+
+  const fileAt = (k: number): TakenFile => {
+    const at = k * META.length;
+    const len = meta[at + META.headBytes];
+    const size = meta[at + META.size];
+    const start = (k % RING_SLOTS) * SLOT_BYTES;
+    let decoded = Math.min(len, FIRST_DECODE);
+    let text = ring.toString('utf8', start, start + decoded);
+    if (decoded < len && !headIsEnough(text)) text = ring.toString('utf8', start, start + (decoded = len));
+    return { text, complete: decoded === size, size, mtimeMs: meta[at + META.mtimeMs] };
+  };
+
+  const takeOwn = (k: number): Taken => {
+    let s = Atomics.load(readState, k);
+    if (s === READ.pending) {
+      // Not claimed by the worker yet (or the worker is gone): read it here.
+      if (broken || Atomics.compareExchange(ctrl, CTRL.next, k, k + 1) === k) return null;
+      if (!waitFor(readState, k, READ.pending)) return null;
+      s = Atomics.load(readState, k);
+    }
+    if (s !== READ.ready) return null;
+    read++;
+    return { file: fileAt(k) };
+  };
+
+  const takeWorkers = (k: number): Taken => {
+    if (!waitFor(done, k, DONE.pending) || Atomics.load(done, k) !== DONE.line) return null;
+    const at = k * META.length;
+    const offset = meta[at + META.lineOffset];
+    indexed++;
+    return { line: arena.toString('utf8', offset, offset + meta[at + META.lineBytes]) };
+  };
+
+  return {
+    get read() {
+      return read;
+    },
+    get indexed() {
+      return indexed;
+    },
+    take(k) {
+      // In `index` mode (tests) every file is left to the worker.
+      const mine = mode !== 'index' && Atomics.compareExchange(owner, k, OWNER.none, OWNER.main) === OWNER.none;
+      const taken = mine ? takeOwn(k) : takeWorkers(k);
+      consumed(k);
+      return taken;
+    },
+    close: stop,
+  };
+}
