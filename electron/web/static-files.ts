@@ -1,5 +1,9 @@
 /**
  * Serves the built renderer (dist/renderer) and nothing outside it.
+ *
+ * Files are kept in memory by path (checked against their size and mtime on each request, so a
+ * rebuild is served at once) with an ETag, so a page load that revalidates gets a 304 and
+ * Chromium reuses its cached, already compiled scripts.
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -29,8 +33,18 @@ export function contentTypeFor(file: string): string | null {
   return TYPES[path.extname(file).toLowerCase()] ?? null;
 }
 
+export interface StaticFile {
+  body: Buffer;
+  type: string;
+  etag: string;
+}
+
+const kept = new Map<string, StaticFile & { size: number; mtimeMs: number }>();
+/** Files larger than this are read each time rather than kept. */
+const KEEP_MAX = 8 * 1024 * 1024;
+
 /** Reads `urlPath` under `dir`, refusing anything that escapes it. */
-export async function readStatic(dir: string, urlPath: string): Promise<{ body: Buffer; type: string } | null> {
+export async function readStatic(dir: string, urlPath: string): Promise<StaticFile | null> {
   let rel: string;
   try {
     rel = decodeURIComponent(urlPath.split('?')[0]);
@@ -46,7 +60,11 @@ export async function readStatic(dir: string, urlPath: string): Promise<{ body: 
   try {
     const info = await stat(full);
     if (!info.isFile()) return null;
-    return { body: await readFile(full), type };
+    const known = kept.get(full);
+    if (known && known.size === info.size && known.mtimeMs === info.mtimeMs) return known;
+    const file = { body: await readFile(full), type, etag: `"${info.size.toString(36)}-${Math.floor(info.mtimeMs).toString(36)}"`, size: info.size, mtimeMs: info.mtimeMs };
+    if (file.body.length <= KEEP_MAX) kept.set(full, file);
+    return file;
   } catch {
     return null;
   }

@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { dispatchCall, statusForError, type CoreService } from '../core/service/dispatch';
 import { readStatic } from './static-files';
 import { writeJsonResult } from './json-stream';
+import { inForeground } from '../core/util/batches';
 import {
   APP_CSP,
   BASE_HEADERS,
@@ -75,10 +76,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (url.pathname === '/api/events' && req.method === 'GET') return handleEvents(req, res);
     if (url.pathname.startsWith('/site-file/') && req.method === 'GET') return handleSiteFile(res, url.pathname.slice('/site-file/'.length));
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed\n');
-    const file = await readStatic(options.rendererDir, url.pathname);
+    // A person waits on the page's own files: background slices step aside meanwhile.
+    const file = await inForeground(() => readStatic(options.rendererDir, url.pathname));
     if (!file) return send(res, 404, 'text/plain; charset=utf-8', 'Not found\n');
-    const headers: Record<string, string> = { 'content-type': file.type, 'cache-control': 'no-cache' };
+    // Vite names built assets by their content hash: those never change under one name.
+    const immutable = /^\/assets\/[^/]+-[A-Za-z0-9_-]{8}\.(js|css)$/.test(url.pathname);
+    const headers: Record<string, string> = { 'content-type': file.type, 'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache', etag: file.etag };
     if (file.type.startsWith('text/html')) headers['content-security-policy'] = APP_CSP;
+    if (req.headers['if-none-match'] === file.etag) {
+      res.writeHead(304, { ...BASE_HEADERS, ...headers });
+      return void res.end();
+    }
     res.writeHead(200, { ...BASE_HEADERS, ...headers });
     res.end(req.method === 'HEAD' ? undefined : file.body);
   }

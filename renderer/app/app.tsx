@@ -35,12 +35,12 @@ import { FindLayer } from '../find/find-layer';
 import { useSite } from './use-site';
 
 export function App() {
-  const { info, site, posts, context, error, setError, ready, opening, generation, recent, firstStart, dismissWelcome, openSite, updateRecord, reload } = useSite();
+  const { info, site, posts, listReady, context, error, setError, ready, opening, generation, recent, firstStart, dismissWelcome, openSite, updateRecord, reload } = useSite();
   const selection = useSelection(posts, generation);
   const { path, setPath, record } = selection;
   const session = useDocumentSession(path, record, updateRecord);
   const { doc } = session;
-  const checks = useSiteChecks(site, generation);
+  const checks = useSiteChecks(site, generation, listReady);
   const layout = useLayout();
   const notice = useNotice(generation);
   const { undo, setUndo } = useUndo(generation);

@@ -11,6 +11,19 @@ import { api } from './api';
 
 const WELCOME_DISMISSED = 'postwright.welcome-dismissed';
 
+type Lists = Promise<[PostRecord[], PreviewContext]>;
+
+/**
+ * Everything the first screen needs, asked at once as the page starts rather than one request
+ * after another (four round trips before the post list was even asked for). Without an open
+ * site the lists fail with no-site; the site's own switch asks again then.
+ */
+function bootRequests() {
+  const lists: Lists = Promise.all([api.listPosts(), api.getPreviewContext()]);
+  lists.catch(() => undefined);
+  return { info: api.getAppInfo(), recent: api.recentSites().catch(() => null), site: api.getSite(), lists };
+}
+
 function welcomeDismissed(): boolean {
   try {
     return localStorage.getItem(WELCOME_DISMISSED) === '1';
@@ -30,6 +43,9 @@ export function useSite() {
   /** The folder being opened, for an "Opening…" indicator. */
   const [opening, setOpening] = useState<string | null>(null);
   const [generation, setGeneration] = useState(0);
+  /** The generation whose post list has arrived: site-wide passes (schema, check) start after it. */
+  const [listedGeneration, setListedGeneration] = useState(-1);
+  const currentGeneration = useRef(0);
   const [recent, setRecent] = useState<string[]>([]);
   /** The sample blog on a first start: the welcome screen shows until dismissed. */
   const [firstStart, setFirstStart] = useState(false);
@@ -50,15 +66,18 @@ export function useSite() {
     setContext(ctx);
   }, []);
 
-  const refreshRecent = useCallback(async () => {
-    const list = await api.recentSites().catch(() => null);
+  const refreshRecent = useCallback(async (asked?: Promise<string[] | null>) => {
+    const list = await (asked ?? api.recentSites().catch(() => null));
     if (list) setRecent(list);
     return list ?? [];
   }, []);
 
-  /** Drops the previous site's posts and context at once, so nothing of it is shown with the new one. */
+  /**
+   * Drops the previous site's posts and context at once, so nothing of it is shown with the new one.
+   * `asked`: the lists already requested for this site (the page's boot requests).
+   */
   const switchTo = useCallback(
-    (summary: SiteSummary) => {
+    (summary: SiteSummary, asked?: Lists) => {
       if (!seenSite.current && bootRecent.current) {
         seenSite.current = true;
         setFirstStart(summary.isSample && bootRecent.current.every((r) => r === summary.root) && !welcomeDismissed());
@@ -68,11 +87,22 @@ export function useSite() {
       setPosts([]);
       setContext(null);
       setError('');
-      setGeneration((g) => g + 1);
-      void reload().catch((e) => setError((e as Error).message));
-      void refreshRecent();
+      const mine = ++currentGeneration.current;
+      setGeneration(mine);
+      // The summary is the one just given: only the lists are asked for (once).
+      const lists = asked ? asked.catch(() => Promise.all([api.listPosts(), api.getPreviewContext()])) : Promise.all([api.listPosts(), api.getPreviewContext()]);
+      void lists.then(
+        ([list, ctx]) => {
+          if (currentGeneration.current !== mine) return;
+          setPosts(list);
+          setContext(ctx);
+          setListedGeneration(mine);
+        },
+        (e) => setError((e as Error).message),
+      );
+      if (!asked) void refreshRecent();
     },
-    [reload, refreshRecent],
+    [refreshRecent],
   );
 
   /**
@@ -120,13 +150,14 @@ export function useSite() {
     ];
     void (async () => {
       try {
-        const appInfo = await api.getAppInfo();
+        const boot = bootRequests();
+        const appInfo = await boot.info;
         setInfo(appInfo);
-        bootRecent.current = await refreshRecent();
-        const summary = await api.getSite();
+        bootRecent.current = await refreshRecent(boot.recent);
+        const summary = await boot.site;
         if (summary) {
           // Already open (web mode opens before serving): show it as the first site.
-          switchTo(summary);
+          switchTo(summary, boot.lists);
         } else if (appInfo.host !== 'electron' && !seenSite.current) {
           // A browser asks for the last site (or the sample).
           await openSite();
@@ -165,5 +196,6 @@ export function useSite() {
 
   const updateRecord = useCallback((record: PostRecord) => setPosts((list) => list.map((p) => (p.path === record.path ? record : p))), []);
 
-  return { info, site, posts, context, error, setError, ready, opening, generation, recent, refreshRecent, firstStart, dismissWelcome, openSite, updateRecord, reload };
+  const listReady = listedGeneration === generation && generation > 0;
+  return { info, site, posts, listReady, context, error, setError, ready, opening, generation, recent, refreshRecent, firstStart, dismissWelcome, openSite, updateRecord, reload };
 }

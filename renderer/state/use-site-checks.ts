@@ -1,7 +1,9 @@
 /**
  * What the core derives from the whole site: the front-matter schema and the problems list.
  *
- * Both load when a site shows and again after file operations (refreshAll).
+ * Both load when a site shows and again after file operations (refreshAll). On a site's first
+ * showing they wait until its post list has arrived and painted: on a big site they are the
+ * longest work the core does, and the list is what a person waits for.
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { SiteSummary } from '../../shared/api/contract';
@@ -19,7 +21,7 @@ export interface SiteChecksStore {
   refreshAll(): void;
 }
 
-export function useSiteChecks(site: SiteSummary | null, generation: number): SiteChecksStore {
+export function useSiteChecks(site: SiteSummary | null, generation: number, listReady = true): SiteChecksStore {
   const [schema, setSchema] = useState<SiteSchema | null>(null);
   const [problems, setProblems] = useState<Problem[] | null>(null);
   useSiteReset(generation, () => {
@@ -27,10 +29,14 @@ export function useSiteChecks(site: SiteSummary | null, generation: number): Sit
     setProblems(null);
   });
   useEffect(() => {
-    if (!site) return;
-    void api.getSchema().then(setSchema, () => undefined);
-    void api.checkSite().then(setProblems, () => undefined);
-  }, [site]);
+    if (!site || !listReady) return;
+    // Effects run after the commit is painted; a task later the list's first frame is on screen.
+    const start = setTimeout(() => {
+      void api.getSchema().then(setSchema, () => undefined);
+      void api.checkSite().then(setProblems, () => undefined);
+    }, 0);
+    return () => clearTimeout(start);
+  }, [site, listReady]);
   const refreshSchema = useCallback(() => void api.getSchema().then(setSchema, () => undefined), []);
   const refreshProblems = useCallback(() => {
     setProblems(null);

@@ -66,9 +66,9 @@ async function main(): Promise<void> {
   const site = path.join(work, 'site');
   const cacheDir = path.join(work, 'cache');
   log(`bench: node ${process.version}, ${os.cpus().length} cores, ${os.platform()}`);
-  // POSTWRIGHT_BENCH_ONLY=user runs only the realistic-site figures (quicker while iterating).
+  // POSTWRIGHT_BENCH_ONLY=user runs only the realistic-site figures (quicker while iterating), =web only its web and core parts.
   if (process.env.POSTWRIGHT_BENCH_ONLY !== 'classic') await userBench(__filename, path.resolve(__dirname, '..'), log);
-  if (process.env.POSTWRIGHT_BENCH_ONLY === 'user') return rm(work, { recursive: true, force: true });
+  if (process.env.POSTWRIGHT_BENCH_ONLY === 'user' || process.env.POSTWRIGHT_BENCH_ONLY === 'web') return rm(work, { recursive: true, force: true });
   let t = performance.now();
   await generateSite(site, { posts: POSTS, bodyBytes: 4096, drafts: 50 });
   log(`generated ${POSTS} posts (~4 KB bodies) + 50 drafts in ${((performance.now() - t) / 1000).toFixed(1)} s`);
