@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { indexSite, recordsOf } from '../../electron/core/site/site-index';
@@ -50,6 +50,40 @@ describe('index with a read worker', () => {
         }
       } finally {
         await rm(site, { recursive: true, force: true });
+      }
+    },
+    120_000,
+  );
+
+  it.runIf(requireTool('read worker', { available: built, reason: 'dist/electron/read-worker.cjs is missing (npm run build)' }))(
+    'a warm open has the worker stat the cached files, and an edit made in between is seen',
+    async () => {
+      const site = await mkdtemp(path.join(os.tmpdir(), 'pw-index-warm-'));
+      const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'pw-index-warm-cache-'));
+      try {
+        await generateRealisticSite(site, { posts: READ_WORKER_MIN_FILES * 3, drafts: 5, bodyBytes: 300 });
+        const run = () => {
+          const r = spawnSync(process.execPath, [path.join(dist, 'cli.cjs'), 'index', site, '--json'], {
+            encoding: 'utf8',
+            maxBuffer: 64 << 20,
+            env: { ...process.env, POSTWRIGHT_CACHE_DIR: cacheDir, POSTWRIGHT_TRACE: '1' },
+          });
+          expect(r.status, r.stderr).toBe(0);
+          return { posts: JSON.parse(r.stdout).posts as { path: string; title: string }[], trace: r.stderr };
+        };
+        const cold = run();
+        const target = cold.posts.find((p) => p.path.startsWith('_posts/') && !p.path.includes('/notes/'))!;
+        const warm = run();
+        expect(warm.trace).toMatch(/stat \(by the worker, 0 to read\)/);
+        expect(warm.posts).toEqual(cold.posts);
+        const file = path.join(site, ...target.path.split('/'));
+        await writeFile(file, (await readFile(file, 'utf8')).replace(/^title: .*$/m, 'title: "Edited between two opens"'));
+        const after = run();
+        expect(after.trace).toMatch(/stat \(by the worker, 1 to read\)/);
+        expect(after.posts.find((p) => p.path === target.path)?.title).toBe('Edited between two opens');
+      } finally {
+        await rm(site, { recursive: true, force: true });
+        await rm(cacheDir, { recursive: true, force: true });
       }
     },
     120_000,

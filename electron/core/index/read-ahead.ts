@@ -1,7 +1,7 @@
 /**
- * The indexer's side of its worker (read-worker.ts): files are read on the other core while this
- * thread parses, and the worker indexes files from the back of the list with its spare time.
- * Everything crosses through shared memory (read-protocol.ts).
+ * The indexer's side of its worker (read-worker.ts): the cached files are statted and then files
+ * are read on the other core while this thread parses, and the worker indexes files from the back
+ * of the list with its spare time. Everything crosses through shared memory (read-protocol.ts).
  *
  * `take(k)` is called once per file, in order. A file the worker has not claimed is claimed here
  * (so nothing waits for the worker to start); one it is reading or indexing is waited for.
@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { headIsEnough } from '../site/post-record-file';
-import { ARENA_BYTES, CTRL, DONE, META, OWNER, READ, RING_SLOTS, SLOT_BYTES, type ReadWorkerInput, type WorkerEntry, type WorkerMode } from './read-protocol';
+import { ARENA_BYTES, CTRL, DONE, META, OWNER, READ, RING_SLOTS, SLOT_BYTES, STATS, type ReadWorkerInput, type WorkerEntry, type WorkerMode, type WorkerStart } from './read-protocol';
 
 /** Fewer files than this are indexed faster than a worker starts (~60 ms here). */
 export const READ_WORKER_MIN_FILES = 400;
@@ -55,19 +55,93 @@ function workerFile(): string | null {
 }
 
 export interface ReadAheadInput {
-  root: string;
   entries: WorkerEntry[];
   stamp: string;
   now: number;
   maxBytes: number;
 }
 
-/** Starts the worker on `entries` (none skipped), or returns null when there is no worker to use. */
-export function startReadAhead(options: ReadAheadInput): ReadAhead | null {
-  const n = options.entries.length;
+/** The worker of one index run. */
+export interface IndexHelper {
+  /** The worker's stats of the cache's files by cache line (size, mtimeMs; -1 when gone), or null. */
+  cachedStats(): Promise<Float64Array | null>;
+  /** Hands the worker the files to read and index, or returns null when it cannot take them. */
+  readAhead(options: ReadAheadInput): ReadAhead | null;
+  close(): void;
+}
+
+/** `Atomics.waitAsync` (Node 16+; not yet in the TypeScript library this project targets). */
+const waitAsync = (Atomics as unknown as { waitAsync(a: Int32Array, i: number, v: number, ms: number): { async: boolean; value: Promise<string> | string } }).waitAsync;
+
+/** Lines in the cache's bytes after its header. */
+function cacheLines(bytes: Buffer): number {
+  let lines = 0;
+  for (let at = bytes.indexOf(10); at >= 0; at = bytes.indexOf(10, at + 1)) lines++;
+  return lines;
+}
+
+/**
+ * Starts the worker for an index of `root`: right away, so it starts up while this thread loads
+ * the config. `cache` is the index cache's bytes (null when there is none: a cold open).
+ */
+export function startIndexHelper(root: string, cache: Buffer | null): IndexHelper | null {
   const mode = workerMode();
-  const file = n >= READ_WORKER_MIN_FILES && mode ? workerFile() : null;
-  if (!file || !mode) return null;
+  const file = mode ? workerFile() : null;
+  // A cache that small: the site is read faster than a worker starts.
+  if (!file || !mode || (cache && cache.length < READ_WORKER_MIN_FILES * 200)) return null;
+  const lines = cache ? cacheLines(cache) : 0;
+  const shared = cache ? new SharedArrayBuffer(cache.length) : null;
+  if (shared && cache) cache.copy(Buffer.from(shared));
+  const start: WorkerStart = {
+    root,
+    cache: shared,
+    statCtrl: new SharedArrayBuffer(8),
+    stats: cache ? new SharedArrayBuffer(Math.max(1, lines) * 2 * 8) : null,
+  };
+  let worker: Worker;
+  try {
+    worker = new Worker(file, { workerData: start });
+  } catch {
+    return null;
+  }
+  worker.unref();
+  let broken = false;
+  worker.on('error', () => (broken = true));
+  worker.on('exit', () => (broken = true));
+  const statCtrl = new Int32Array(start.statCtrl);
+  let handedOver = false;
+  return {
+    async cachedStats() {
+      if (!start.stats) return null;
+      if (Atomics.load(statCtrl, 0) === STATS.pending) {
+        const wait = waitAsync(statCtrl, 0, STATS.pending, STUCK_MS);
+        // A pending waitAsync does not keep Node's event loop alive (and the worker is unref'd).
+        const keepAlive = setTimeout(() => undefined, STUCK_MS + 100);
+        try {
+          if (wait.async) await wait.value;
+        } finally {
+          clearTimeout(keepAlive);
+        }
+      }
+      return !broken && Atomics.load(statCtrl, 0) === STATS.done ? new Float64Array(start.stats) : null;
+    },
+    readAhead(options) {
+      if (broken || handedOver || options.entries.length < READ_WORKER_MIN_FILES) return null;
+      handedOver = true;
+      return readAheadWith(worker, mode, options, () => broken);
+    },
+    close() {
+      if (!handedOver) {
+        handedOver = true;
+        worker.postMessage('stop');
+      }
+    },
+  };
+}
+
+/** Gives the worker the files and returns the taker. */
+function readAheadWith(worker: Worker, mode: WorkerMode, options: ReadAheadInput, gone: () => boolean): ReadAhead {
+  const n = options.entries.length;
   const input: ReadWorkerInput = {
     ...options,
     mode,
@@ -80,13 +154,7 @@ export function startReadAhead(options: ReadAheadInput): ReadAhead | null {
     ring: new SharedArrayBuffer(RING_SLOTS * SLOT_BYTES),
     arena: new SharedArrayBuffer(ARENA_BYTES),
   };
-  let worker: Worker;
-  try {
-    worker = new Worker(file, { workerData: input });
-  } catch {
-    return null;
-  }
-  worker.unref();
+  worker.postMessage(input);
   const ctrl = new Int32Array(input.ctrl);
   const owner = new Int32Array(input.owner);
   const readState = new Int32Array(input.read);
@@ -101,8 +169,6 @@ export function startReadAhead(options: ReadAheadInput): ReadAhead | null {
     Atomics.store(ctrl, CTRL.stop, 1);
     Atomics.notify(ctrl, CTRL.consumed);
   };
-  worker.on('error', () => (broken = true));
-  worker.on('exit', () => (broken = true));
 
   const consumed = (k: number) => {
     Atomics.store(ctrl, CTRL.consumed, k + 1);
@@ -116,7 +182,7 @@ export function startReadAhead(options: ReadAheadInput): ReadAhead | null {
     Atomics.store(ctrl, CTRL.mainWaiting, 1);
     try {
       while (Atomics.load(array, k) === pending) {
-        if (broken || performance.now() - started > STUCK_MS) {
+        if (broken || gone() || performance.now() - started > STUCK_MS) {
           broken = true;
           stop();
           return false;
@@ -144,7 +210,7 @@ export function startReadAhead(options: ReadAheadInput): ReadAhead | null {
     let s = Atomics.load(readState, k);
     if (s === READ.pending) {
       // Not claimed by the worker yet (or the worker is gone): read it here.
-      if (broken || Atomics.compareExchange(ctrl, CTRL.next, k, k + 1) === k) return null;
+      if (broken || gone() || Atomics.compareExchange(ctrl, CTRL.next, k, k + 1) === k) return null;
       if (!waitFor(readState, k, READ.pending)) return null;
       s = Atomics.load(readState, k);
     }

@@ -2,9 +2,11 @@
  * The shared-memory layout between the indexer and its worker (read-worker.ts), in one place so
  * both sides agree.
  *
- * The main thread indexes the list from the front; the worker reads files ahead of it into a
- * ring of slots, and with the time left indexes files itself from the back, handing over each as
- * an index-cache line. Every file has one owner, settled by compare-and-swap.
+ * First, while the main thread loads the config, parses the index cache and scans the folders,
+ * the worker stats every file the cache names (a warm open's one real cost). Then, given the
+ * files to read, the main thread indexes the list from the front; the worker reads files ahead
+ * of it into a ring of slots, and with the time left indexes files itself from the back, handing
+ * over each as an index-cache line. Every file has one owner, settled by compare-and-swap.
  */
 
 /** Bytes of each file the worker hands over: the whole file up to this, else its first bytes. */
@@ -62,8 +64,22 @@ export interface WorkerEntry {
   draft: boolean;
 }
 
-export interface ReadWorkerInput {
+/** `statCtrl[0]`: the stat pass's state. */
+export const STATS = { pending: 0, done: 1, none: 2 } as const;
+
+/** What the worker starts with (workerData). */
+export interface WorkerStart {
   root: string;
+  /** The index cache's bytes (header line, then one line per post), or null when there is none. */
+  cache: SharedArrayBuffer | null;
+  /** Int32 × 2: state (STATS), number of lines statted. */
+  statCtrl: SharedArrayBuffer;
+  /** Float64 × 2 per cache line: size and mtimeMs, or -1 when the file is gone. */
+  stats: SharedArrayBuffer | null;
+}
+
+/** The message that gives the worker the files to read and index. */
+export interface ReadWorkerInput {
   /** The files to index (none skipped by the scan), in the order the main thread takes them. */
   entries: WorkerEntry[];
   /** The config stamp the main thread read: the worker indexes only with the same config. */

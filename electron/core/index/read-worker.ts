@@ -1,7 +1,8 @@
 /**
  * Worker thread entry (bundled as dist/electron/read-worker.cjs): the indexer's second core.
  *
- * It reads post files ahead of the main thread, which then only parses: on this kind of machine
+ * It starts with the index cache's bytes and stats every file the cache names, while the main
+ * thread loads the config, parses the cache and scans the folders. Then it reads post files ahead of the main thread, which then only parses: on this kind of machine
  * a system call costs enough that 10,000 open/fstat/read/close rounds take ~0.25 s, and
  * interleaving them with the parsing made the parsing itself ~30% slower. Only the bytes the
  * index needs cross over (the whole file when small, else its head); anything unusual (gone,
@@ -11,7 +12,7 @@
  * and hands each over as an index-cache line, until it meets the main thread. It loads
  * `_config.yml` itself and indexes only if that gives the stamp the main thread has.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SiteConfig } from '../../../shared/jekyll/site-types';
@@ -19,18 +20,37 @@ import { cacheLine } from '../site/index-cache';
 import { filePath } from '../site/post-record-file';
 import { loadSiteConfig } from '../site/site-config';
 import { readIndexEntry } from './read-posts';
-import { CTRL, DONE, META, OWNER, READ, SLOT_BYTES, type ReadWorkerInput } from './read-protocol';
+import { CTRL, DONE, META, OWNER, READ, SLOT_BYTES, STATS, type ReadWorkerInput, type WorkerStart } from './read-protocol';
 
-async function configFor(input: ReadWorkerInput): Promise<SiteConfig | null> {
-  try {
-    const loaded = await loadSiteConfig(input.root);
-    return loaded.stamp === input.stamp ? loaded.config : null;
-  } catch {
-    return null;
+/** Stats every file the cache names, in cache-line order, into `stats`. */
+function statCached(start: WorkerStart): void {
+  const ctrl = new Int32Array(start.statCtrl);
+  if (!start.cache || !start.stats) {
+    Atomics.store(ctrl, 0, STATS.none);
+    return;
   }
+  const bytes = Buffer.from(start.cache);
+  const stats = new Float64Array(start.stats);
+  let line = 0;
+  let at = bytes.indexOf(10) + 1;
+  while (at > 0 && at < bytes.length && (line + 1) * 2 <= stats.length) {
+    const end = bytes.indexOf(10, at);
+    const tab = bytes.indexOf(9, at);
+    if (tab > at && (end < 0 || tab < end)) {
+      const st = lstatSync(filePath(start.root, bytes.toString('utf8', at, tab)), { throwIfNoEntry: false });
+      stats[line * 2] = st ? st.size : -1;
+      stats[line * 2 + 1] = st ? st.mtimeMs : -1;
+    } else stats[line * 2] = -1;
+    line++;
+    if (end < 0) break;
+    at = end + 1;
+  }
+  Atomics.store(ctrl, 1, line);
+  Atomics.store(ctrl, 0, STATS.done);
+  Atomics.notify(ctrl, 0);
 }
 
-function run(input: ReadWorkerInput, config: SiteConfig | null): void {
+function run(root: string, input: ReadWorkerInput, config: SiteConfig | null): void {
   const ctrl = new Int32Array(input.ctrl);
   const owner = new Int32Array(input.owner);
   const readState = new Int32Array(input.read);
@@ -40,7 +60,7 @@ function run(input: ReadWorkerInput, config: SiteConfig | null): void {
   const arena = Buffer.from(input.arena);
   const slots = ring.length / SLOT_BYTES;
   const n = input.entries.length;
-  const paths = input.entries.map((e) => filePath(input.root, e.path));
+  const paths = input.entries.map((e) => filePath(root, e.path));
   let scratch = Buffer.allocUnsafe(64 * 1024);
   let arenaUsed = 0;
   let back = config && input.mode !== 'read' ? n - 1 : -1;
@@ -84,7 +104,7 @@ function run(input: ReadWorkerInput, config: SiteConfig | null): void {
     let state: number = DONE.givenBack;
     try {
       const entry = input.entries[b];
-      const post = readIndexEntry(input.root, entry, config!, input.now);
+      const post = readIndexEntry(root, entry, config!, input.now);
       const line = post && cacheLine(entry.path, post, false);
       if (line) {
         const bytes = Buffer.byteLength(line);
@@ -126,8 +146,19 @@ function run(input: ReadWorkerInput, config: SiteConfig | null): void {
   }
 }
 
-const input = workerData as ReadWorkerInput;
-configFor(input)
-  .then((config) => run(input, config))
-  .catch(() => undefined)
-  .finally(() => parentPort?.postMessage('done'));
+const start = workerData as WorkerStart;
+// The config loads (asynchronously) while the stat pass runs.
+const config = loadSiteConfig(start.root).catch(() => null);
+try {
+  statCached(start);
+} catch {
+  Atomics.store(new Int32Array(start.statCtrl), 0, STATS.none);
+  Atomics.notify(new Int32Array(start.statCtrl), 0);
+}
+parentPort!.once('message', (input: ReadWorkerInput | 'stop') => {
+  if (input === 'stop') return void parentPort!.close();
+  config
+    .then((loaded) => run(start.root, input, loaded && loaded.stamp === input.stamp ? loaded.config : null))
+    .catch(() => undefined)
+    .finally(() => parentPort!.close());
+});

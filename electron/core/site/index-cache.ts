@@ -52,6 +52,8 @@ export class CachedPost implements IndexedPost {
     readonly json: string,
     /** How the scan classified the file: reused while it is still the same kind of file. */
     readonly scan: CachedScan,
+    /** Its line in the cache file (0 = the first after the header): where the worker's stat of it is. */
+    readonly line = -1,
   ) {}
 
   get record(): PostRecord {
@@ -89,7 +91,7 @@ export function cacheFileFor(cacheDir: string, realRoot: string): string {
 }
 
 /** One cache line → its path and entry, or null when the line is not of this format. */
-export function entryFromLine(line: string): { rel: string; post: CachedPost } | null {
+export function entryFromLine(line: string, lineNumber = -1): { rel: string; post: CachedPost } | null {
   const t1 = line.indexOf('\t');
   const t2 = line.indexOf('\t', t1 + 1);
   const t3 = line.indexOf('\t', t2 + 1);
@@ -104,30 +106,38 @@ export function entryFromLine(line: string): { rel: string; post: CachedPost } |
   if (!Number.isFinite(size) || !Number.isFinite(mtimeMs) || !Number.isInteger(flags) || (epochMs !== null && !Number.isFinite(epochMs))) return null;
   const skipped = t6 === t5 + 1 ? undefined : line.slice(t5 + 1, t6);
   const scan: CachedScan = { draft: (flags & DRAFT) !== 0, skipped, symlink: (flags & SYMLINK) !== 0 };
-  const post = new CachedPost(size, mtimeMs, (flags & MARKED_PUBLISHED) !== 0, epochMs, (flags & PUBLISHED) !== 0, (flags & DATED) !== 0, line.slice(t6 + 1), scan);
+  const post = new CachedPost(size, mtimeMs, (flags & MARKED_PUBLISHED) !== 0, epochMs, (flags & PUBLISHED) !== 0, (flags & DATED) !== 0, line.slice(t6 + 1), scan, lineNumber);
   return { rel: line.slice(0, t1), post };
 }
 
-/** The cached entries of the site, or none when the cache is missing, stale or unreadable. */
-export async function readIndexCache(file: string, realRoot: string, stamp: string): Promise<Map<string, CachedPost>> {
+/** The cache file's bytes, or null when there is none (or it cannot be read). */
+export async function readIndexCacheBytes(file: string): Promise<Buffer | null> {
+  try {
+    return await readFile(file);
+  } catch {
+    return null;
+  }
+}
+
+/** The cached entries of the site, or none when the cache is stale or damaged. */
+export async function parseIndexCache(bytes: Buffer, realRoot: string, stamp: string): Promise<Map<string, CachedPost>> {
   try {
     // One decode of the whole file (a streaming utf8 read costs more).
-    const text = (await readFile(file)).toString('utf8');
+    const text = bytes.toString('utf8');
     const firstBreak = text.indexOf('\n');
     const header = JSON.parse(text.slice(0, firstBreak)) as CacheHeader;
     if (header.format !== CACHE_FORMAT || header.root !== realRoot || header.configStamp !== stamp) return new Map();
     const lines = text.slice(firstBreak + 1).split('\n');
     const posts = new Map<string, CachedPost>();
     let ok = true;
-    await inBatches(lines, (line) => {
+    await inBatches(lines, (line, i) => {
       if (!ok || !line) return;
-      const entry = entryFromLine(line);
+      const entry = entryFromLine(line, i);
       if (entry) posts.set(entry.rel, entry.post);
       else ok = false;
     });
     return ok ? posts : new Map();
   } catch {
-    // Missing or unreadable cache: read everything.
     return new Map();
   }
 }

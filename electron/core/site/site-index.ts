@@ -14,9 +14,9 @@ import { phaseTrace } from '../util/trace';
 import { defaultCacheDir } from './cache-dir';
 import { filePath, indexFromRead, type IndexedPost } from './post-record-file';
 import { MAX_POST_BYTES } from '../store/post-file';
-import { cacheFileFor, entryFromLine, readIndexCache, refreshCached, writeIndexCacheFile } from './index-cache';
+import { cacheFileFor, entryFromLine, parseIndexCache, readIndexCacheBytes, refreshCached, writeIndexCacheFile } from './index-cache';
 import { readIndexEntry } from '../index/read-posts';
-import { startReadAhead } from '../index/read-ahead';
+import { startIndexHelper, type IndexHelper } from '../index/read-ahead';
 import { scanSite, type KnownEntry, type ScanEntry } from './scan-site';
 import { loadSiteConfig, type LoadedConfig } from './site-config';
 
@@ -47,9 +47,9 @@ export async function writeIndexCache(cacheDir: string | false, result: SiteInde
  * Reads the posts at `list` (indexes into `entries`) into `slots`: with the read worker taking
  * the file reads where there is one, else one file at a time here.
  */
-async function readInto(slots: (IndexedPost | null)[], list: readonly number[], entries: readonly ScanEntry[], root: string, config: LoadedConfig, now: number): Promise<string> {
+async function readInto(slots: (IndexedPost | null)[], list: readonly number[], entries: readonly ScanEntry[], root: string, config: LoadedConfig, now: number, helper: IndexHelper | null): Promise<string> {
   const jobs = list.filter((i) => !entries[i].skipped);
-  const reader = startReadAhead({ root, entries: jobs.map((i) => entries[i]), stamp: config.stamp, now, maxBytes: MAX_POST_BYTES });
+  const reader = helper?.readAhead({ entries: jobs.map((i) => entries[i]), stamp: config.stamp, now, maxBytes: MAX_POST_BYTES }) ?? null;
   let k = 0;
   try {
     await inBatches(list, (i) => {
@@ -72,12 +72,33 @@ async function readInto(slots: (IndexedPost | null)[], list: readonly number[], 
 export async function indexSite(root: string, options: IndexOptions = {}): Promise<SiteIndexResult> {
   const trace = phaseTrace('index');
   const absRoot = path.resolve(root);
-  const config = await loadSiteConfig(absRoot);
-  trace('config');
   const now = options.now ?? Date.now();
   const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
-  const realRoot = await realpath(absRoot);
-  const cached = cacheDir === false ? null : await readIndexCache(cacheFileFor(cacheDir, realRoot), realRoot, config.stamp);
+  // A missing folder is reported by loadSiteConfig below, in its words.
+  const realRoot = await realpath(absRoot).catch(() => absRoot);
+  const cacheBytes = cacheDir === false ? null : await readIndexCacheBytes(cacheFileFor(cacheDir, realRoot));
+  // The worker starts up (and stats the cached files) while the config loads and the folders are scanned.
+  const helper = startIndexHelper(absRoot, cacheBytes);
+  try {
+    return await indexWith(absRoot, realRoot, cacheDir, cacheBytes, helper, now, options, trace);
+  } finally {
+    helper?.close();
+  }
+}
+
+async function indexWith(
+  absRoot: string,
+  realRoot: string,
+  cacheDir: string | false,
+  cacheBytes: Buffer | null,
+  helper: IndexHelper | null,
+  now: number,
+  options: IndexOptions,
+  trace: (phase: string) => void,
+): Promise<SiteIndexResult> {
+  const config = await loadSiteConfig(absRoot);
+  trace(`config${helper ? ' (worker started)' : ''}`);
+  const cached = cacheBytes ? await parseIndexCache(cacheBytes, realRoot, config.stamp) : null;
   trace(`cache (${cached?.size ?? 0} entries)`);
   const known: KnownEntry | undefined = cached?.size
     ? (full, symlink) => {
@@ -87,21 +108,31 @@ export async function indexSite(root: string, options: IndexOptions = {}): Promi
     : undefined;
   const entries = await scanSite(absRoot, config.config, known);
   trace(`scan (${entries.length} files)`);
+  const stats = cached?.size && helper ? await helper.cachedStats() : null;
   const slots: (IndexedPost | null)[] = new Array(entries.length).fill(null);
   const misses: number[] = [];
   await inBatches(entries, (entry, i) => {
     const hit = cached?.get(entry.path);
     if (hit && hit.scan.draft === entry.draft && hit.scan.skipped === entry.skipped) {
-      const st = lstatSync(filePath(absRoot, entry.path), { throwIfNoEntry: false });
-      if (st && st.size === hit.size && st.mtimeMs === hit.mtimeMs) {
+      let size: number;
+      let mtimeMs: number;
+      if (stats && hit.line >= 0 && hit.line * 2 + 1 < stats.length) {
+        size = stats[hit.line * 2];
+        mtimeMs = stats[hit.line * 2 + 1];
+      } else {
+        const st = lstatSync(filePath(absRoot, entry.path), { throwIfNoEntry: false });
+        size = st ? st.size : -1;
+        mtimeMs = st ? st.mtimeMs : -1;
+      }
+      if (size === hit.size && mtimeMs === hit.mtimeMs) {
         slots[i] = refreshCached(hit, config.config, now);
         return;
       }
     }
     misses.push(i);
   });
-  trace(`stat (${misses.length} to read)`);
-  const how = await readInto(slots, misses, entries, absRoot, config, now);
+  trace(`stat (${stats ? 'by the worker, ' : ''}${misses.length} to read)`);
+  const how = await readInto(slots, misses, entries, absRoot, config, now, helper);
   trace(`read (${how})`);
   const read = misses.length;
   const posts = new Map<string, IndexedPost>();
