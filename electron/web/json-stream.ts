@@ -31,7 +31,12 @@ function hasLongList(value: unknown): value is Record<string, unknown> {
   return Object.values(value).some(isLong);
 }
 
-export async function writeJsonResult(res: ServerResponse, headers: Record<string, string>, result: unknown): Promise<void> {
+/**
+ * `pause` is how a slice yields: by default it lets background slices run too; a foreground call
+ * (the post list a page waits for) passes a plain turn of the loop, since background slices
+ * step aside for it anyway and would otherwise make it wait for itself.
+ */
+export async function writeJsonResult(res: ServerResponse, headers: Record<string, string>, result: unknown, pause: () => Promise<void> = yieldToLoop): Promise<void> {
   res.writeHead(200, headers);
   if (!isLong(result) && !hasLongList(result)) return void res.end(JSON.stringify({ result }));
   const clock = sliceClock(8);
@@ -42,7 +47,7 @@ export async function writeJsonResult(res: ServerResponse, headers: Record<strin
     if (!more) await drained(res);
     if (res.destroyed) return false;
     if (clock.due()) {
-      await yieldToLoop();
+      await pause();
       clock.reset();
     }
     return true;

@@ -11,17 +11,15 @@ import { api } from './api';
 
 const WELCOME_DISMISSED = 'postwright.welcome-dismissed';
 
-type Lists = Promise<[PostRecord[], PreviewContext]>;
-
 /**
  * Everything the first screen needs, asked at once as the page starts rather than one request
  * after another (four round trips before the post list was even asked for). Without an open
- * site the lists fail with no-site; the site's own switch asks again then.
+ * site the post list fails with no-site; the site's own switch asks again then.
  */
 function bootRequests() {
-  const lists: Lists = Promise.all([api.listPosts(), api.getPreviewContext()]);
-  lists.catch(() => undefined);
-  return { info: api.getAppInfo(), recent: api.recentSites().catch(() => null), site: api.getSite(), lists };
+  const posts = api.listPosts();
+  posts.catch(() => undefined);
+  return { info: api.getAppInfo(), recent: api.recentSites().catch(() => null), site: api.getSite(), posts };
 }
 
 function welcomeDismissed(): boolean {
@@ -74,10 +72,10 @@ export function useSite() {
 
   /**
    * Drops the previous site's posts and context at once, so nothing of it is shown with the new one.
-   * `asked`: the lists already requested for this site (the page's boot requests).
+   * `asked`: the post list already requested for this site (the page's boot requests).
    */
   const switchTo = useCallback(
-    (summary: SiteSummary, asked?: Lists) => {
+    (summary: SiteSummary, asked?: Promise<PostRecord[]>) => {
       if (!seenSite.current && bootRecent.current) {
         seenSite.current = true;
         setFirstStart(summary.isSample && bootRecent.current.every((r) => r === summary.root) && !welcomeDismissed());
@@ -89,17 +87,19 @@ export function useSite() {
       setError('');
       const mine = ++currentGeneration.current;
       setGeneration(mine);
-      // The summary is the one just given: only the lists are asked for (once).
-      const lists = asked ? asked.catch(() => Promise.all([api.listPosts(), api.getPreviewContext()])) : Promise.all([api.listPosts(), api.getPreviewContext()]);
-      void lists.then(
-        ([list, ctx]) => {
-          if (currentGeneration.current !== mine) return;
+      // The summary is the one just given: only the lists are asked for (once). The preview
+      // context (the posts again, with includes) is asked for once the list is in, so the two
+      // large answers do not share the way while the list is what a person waits for.
+      const stale = () => currentGeneration.current !== mine;
+      void (asked ? asked.catch(() => api.listPosts()) : api.listPosts())
+        .then(async (list) => {
+          if (stale()) return;
           setPosts(list);
-          setContext(ctx);
           setListedGeneration(mine);
-        },
-        (e) => setError((e as Error).message),
-      );
+          const ctx = await api.getPreviewContext();
+          if (!stale()) setContext(ctx);
+        })
+        .catch((e) => setError((e as Error).message));
       if (!asked) void refreshRecent();
     },
     [refreshRecent],
@@ -157,7 +157,7 @@ export function useSite() {
         const summary = await boot.site;
         if (summary) {
           // Already open (web mode opens before serving): show it as the first site.
-          switchTo(summary, boot.lists);
+          switchTo(summary, boot.posts);
         } else if (appInfo.host !== 'electron' && !seenSite.current) {
           // A browser asks for the last site (or the sample).
           await openSite();
