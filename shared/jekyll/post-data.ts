@@ -175,7 +175,8 @@ export function computePost(input: PostInput): PostResult {
     // populate_categories: the data's list plus `category` (or `categories` again), as strings,
     // merged back with merge_data!, which unions it with the list already there.
     const populated = [...new Set(flattenDeep([...rubyArray(data.categories), ...pluralized(data, 'category', 'categories')].map((c) => (Array.isArray(c) ? c : rubyToS(c)))).map(rubyToS))];
-    data = mergeData(data, { categories: populated });
+    // merge_data!(categories: populated), in place: `data` is this post's own copy (every merge above copied).
+    data.categories = Array.isArray(data.categories) ? rubyUnion(data.categories, populated) : populated;
     data.tags = pluralized(data, 'tag', 'tags');
   }
 

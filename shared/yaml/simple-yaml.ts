@@ -105,7 +105,8 @@ function simpleKey(text: string, keyString: (key: YamlValue) => string): string 
  */
 export function readSimpleYaml(source: string, keyString: (key: YamlValue) => string): YamlValue | undefined {
   if (source.includes('\t')) return undefined;
-  const lines = source.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+  const lines = source.split('\n');
+  if (source.includes('\r')) for (let i = 0; i < lines.length; i++) if (lines[i].endsWith('\r')) lines[i] = lines[i].slice(0, -1);
   const map: Record<string, YamlValue> = Object.create(null);
   let any = false;
   for (let i = 0; i < lines.length; i++) {
