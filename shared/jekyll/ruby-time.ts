@@ -81,6 +81,16 @@ function cacheFor<V>(caches: Map<string, Map<number, V>>, key: string): Map<numb
   return cache;
 }
 
+const boundaryCache = new Map<string, Map<number, number>>();
+
+/** The offset at the start of two-week span `n` (cached). */
+function boundaryOffset(key: string, n: number, tz: string | null): number {
+  const cache = cacheFor(boundaryCache, key);
+  let offset = cache.get(n);
+  if (offset === undefined) cache.set(n, (offset = computeOffset(n * SPAN_MS, tz)));
+  return offset;
+}
+
 /** Minutes east of UTC in `tz` (null: this machine's zone) at `epochMs`. */
 export function zoneOffsetMinutes(epochMs: number, tz: string | null): number {
   const key = tz ?? '';
@@ -89,9 +99,10 @@ export function zoneOffsetMinutes(epochMs: number, tz: string | null): number {
   const span = Math.floor(epochMs / SPAN_MS);
   let constant = spans.get(span);
   if (constant === undefined) {
-    const start = computeOffset(span * SPAN_MS, tz);
-    const end = computeOffset((span + 1) * SPAN_MS - 1000, tz);
-    constant = start === end ? start : bisectChange(span * SPAN_MS, (span + 1) * SPAN_MS - 1000, start, end, tz);
+    // Offsets at span boundaries, each shared by the two spans it separates: half the lookups.
+    const start = boundaryOffset(key, span, tz);
+    const end = boundaryOffset(key, span + 1, tz);
+    constant = start === end ? start : bisectChange(span * SPAN_MS, (span + 1) * SPAN_MS, start, end, tz);
     spans.set(span, constant);
   }
   if (typeof constant === 'number') return constant;

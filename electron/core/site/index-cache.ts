@@ -72,13 +72,11 @@ export interface CachedScan {
 /** A record's JSON text, without stringifying it again when it came from the cache unchanged. */
 export function recordJson(post: IndexedPost): string {
   if (post instanceof CachedPost) return post.json;
-  let json = jsonOf.get(post.record);
-  if (json === undefined) jsonOf.set(post.record, (json = JSON.stringify(post.record)));
-  return json;
+  // Kept on the entry for the cache and the CLI: a record is never changed once made (a change
+  // makes a new entry). A property rather than a WeakMap, which costs every garbage collection.
+  const withJson = post as IndexedPost & { json?: string };
+  return (withJson.json ??= JSON.stringify(post.record));
 }
-
-/** Records are not changed once made (a change makes a new record): their JSON is kept for the cache and the CLI. */
-const jsonOf = new WeakMap<PostRecord, string>();
 
 /** A cached entry refreshed for a new "now", parsing its record only when "published" changed. */
 export function refreshCached(post: CachedPost, config: SiteConfig, now: number): IndexedPost {
