@@ -3,13 +3,12 @@
  * renderer/state/ (selection, document session, site checks, git, layout, notices, undo,
  * recovery) and each part of the window is a component under renderer/layout/ or its feature folder.
  */
-import { useCallback, useMemo, useRef } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useRef } from 'react';
 import { setField } from '../../shared/front-matter/edit-front-matter';
 import { DialogHost } from '../dialogs/dialog-host';
 import { dialogs } from '../dialogs/dialog-store';
 import { AppHeader } from '../layout/app-header';
 import { DiskConflictBar } from '../layout/disk-conflict-bar';
-import { EditorView } from '../layout/editor-view';
 import { GitBars } from '../layout/git-bars';
 import { NoticeBars } from '../layout/notice-bars';
 import { StatusBar } from '../layout/status-bar';
@@ -33,6 +32,10 @@ import { useNoticeToasts } from '../toasts/use-notice-toasts';
 import { useAppCommands } from './use-app-commands';
 import { FindLayer } from '../find/find-layer';
 import { useSite } from './use-site';
+
+// The editor, preview and form (CodeMirror, Markdown, Liquid): their module loads while the post
+// list is asked for, instead of being compiled before the page can ask for anything.
+const EditorView = lazy(() => import('../layout/editor-view').then((m) => ({ default: m.EditorView })));
 
 export function App() {
   const { info, site, posts, listReady, context, error, setError, ready, opening, generation, recent, firstStart, dismissWelcome, openSite, updateRecord, reload } = useSite();
@@ -227,7 +230,9 @@ export function App() {
             }
           />
         )}
-        <EditorView session={session} layout={layout} schema={checks.schema} formEnv={formEnv} context={context} assetBase={assetBase} onMessage={showNotice} />
+        <Suspense fallback={null}>
+          <EditorView session={session} layout={layout} schema={checks.schema} formEnv={formEnv} context={context} assetBase={assetBase} onMessage={showNotice} />
+        </Suspense>
       </div>
       {layout.showProblems && <ProblemsPanel problems={checks.problems} onRefresh={refreshProblems} onOpen={(p) => session.openAtLine(p.path, p.line ?? null, setPath)} />}
       {layout.focusMode && (

@@ -4,8 +4,8 @@
  * One table of names, so the native menu, web-mode keys and a command palette run the same code.
  */
 import { useCallback, useEffect } from 'react';
-import { openSearchPanel } from '@codemirror/search';
 import { dialogs } from '../dialogs/dialog-store';
+import { openEditorFind } from '../editor/editor-actions';
 import { chooseAndOpenSite, type OpenSiteDeps } from '../welcome/open-site-flow';
 import type { DocumentSession } from '../state/use-document-session';
 import type { LayoutStore } from '../state/use-layout';
@@ -47,7 +47,7 @@ export function useAppCommands({ hasSite, opening, session, layout, openDeps, se
       else if (name === 'show-editor') setView('editor');
       else if (name === 'show-tags') setView('taxonomy');
       else if (name === 'show-images') setView('images');
-      else if (name === 'find' && editor.view) openSearchPanel(editor.view);
+      else if (name === 'find' && editor.view) openEditorFind(editor.view);
       else if (name === 'open-site') {
         if (!opening) void chooseAndOpenSite(openDeps);
       } else if (name === 'zoom-in' || name === 'zoom-out' || name === 'zoom-reset') {

@@ -7,11 +7,12 @@ import { useEffect, useRef } from 'react';
 import { EditorState } from '@codemirror/state';
 import { EditorView, keymap, drawSelection, highlightActiveLine, dropCursor, placeholder } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
-import { search, searchKeymap, highlightSelectionMatches } from '@codemirror/search';
+import { search, searchKeymap, highlightSelectionMatches, openSearchPanel } from '@codemirror/search';
 import { markdown, markdownLanguage } from '@codemirror/lang-markdown';
 import { languages } from '@codemirror/language-data';
 import { indentOnInput, bracketMatching } from '@codemirror/language';
 import { editorLook } from './editor-theme';
+import { provideEditorActions } from './editor-actions';
 
 export interface EditorHandle {
   view: EditorView | null;
@@ -110,3 +111,5 @@ export function scrollEditorToLine(view: EditorView, line: number): void {
   const pos = view.state.doc.line(clamped).from;
   view.dispatch({ effects: EditorView.scrollIntoView(pos, { y: 'start' }) });
 }
+
+provideEditorActions({ scrollToLine: scrollEditorToLine, openFind: (view) => void openSearchPanel(view) });

@@ -25,6 +25,7 @@ import { readLayoutDocument } from './layout-document';
 import { loadRelative, stylesheetsCss, usePreviewTheme } from './use-preview-theme';
 import { usePreviewLook } from './use-preview-look';
 import { PreviewLookToggle } from './preview-look-toggle';
+import { lineOf } from './scroll-preview';
 
 export interface PreviewController {
   /** Renders `text` now (synchronously when it has no Liquid). */
@@ -271,10 +272,6 @@ class Painter {
 }
 
 /** File line (0-based) of a rendered block: its section's base plus its own line. */
-function lineOf(el: HTMLElement): number {
-  const base = Number((el.closest('[data-line-base]') as HTMLElement | null)?.dataset.lineBase ?? 0);
-  return base + Number(el.dataset.sourceLine ?? 0);
-}
 
 /** Links never navigate the frame; http(s) links open outside, everything else is ignored. */
 function wireFrame(doc: Document, onScrollLine: (line: number) => void): void {
@@ -305,15 +302,4 @@ function wireFrame(doc: Document, onScrollLine: (line: number) => void): void {
   });
 }
 
-/** Scrolls the preview to the block rendered from file line `line` (0-based). */
-export function scrollPreviewToLine(frame: HTMLIFrameElement | null, line: number): void {
-  const doc = frame?.contentDocument;
-  if (!doc) return;
-  let best: HTMLElement | null = null;
-  for (const el of doc.querySelectorAll<HTMLElement>('[data-source-line]')) {
-    if (lineOf(el) <= line) best = el;
-    else break;
-  }
-  if (best) best.scrollIntoView({ block: 'start' });
-  else doc.defaultView?.scrollTo(0, 0);
-}
+export { scrollPreviewToLine } from './scroll-preview';

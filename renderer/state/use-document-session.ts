@@ -9,10 +9,12 @@ import type { EditResult } from '../../shared/front-matter/edit-front-matter';
 import type { PostRecord } from '../../shared/jekyll/site-types';
 import type { OutlineEntry } from '../../shared/preview/markdown-renderer';
 import { titleOf } from '../app/front-matter-helpers';
-import { scrollEditorToLine, type EditorHandle } from '../editor/markdown-editor';
+import type { EditorHandle } from '../editor/markdown-editor';
+import { scrollEditorToLine } from '../editor/editor-actions';
 import { bodyFirstLine, fromBuffer, toBuffer } from '../editor/post-buffer';
 import { usePostDocument } from '../editor/use-post-document';
-import { scrollPreviewToLine, type PreviewController } from '../preview/preview-pane';
+import type { PreviewController } from '../preview/preview-pane';
+import { scrollPreviewToLine } from '../preview/scroll-preview';
 
 export type FrontMatterTab = 'form' | 'yaml';
 
