@@ -3,7 +3,7 @@
  * from-scratch run, follow saves and outside edits, and identical requests share one pass.
  */
 import { describe, expect, it } from 'vitest';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { SiteSession } from '../../electron/core/site/site-session';
@@ -36,6 +36,43 @@ describe('schema and problems of an open site', () => {
       // Asked again: the same answer.
       expect(await session.check()).toEqual(problems);
       expect(await session.schema()).toEqual(schema);
+    } finally {
+      await session.close();
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+
+  it('a post whose URL or state changes is seen by the posts linking to it (their checks are kept otherwise)', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'pw-derived-refs-'));
+    const write = (rel: string, text: string) => writeFile(path.join(root, ...rel.split('/')), text);
+    await cp(path.resolve(__dirname, '../fixtures/sites/pretty-site/_config.yml'), path.join(root, '_config.yml'));
+    await mkdir(path.join(root, '_posts'), { recursive: true });
+    await write('_posts/2024-01-01-a.md', '---\ntitle: A\n---\nThe first post.\n');
+    const a = '_posts/2024-01-01-a.md';
+    const b = '_posts/2024-01-02-b.md';
+    const session0 = await SiteSession.open(root, { cacheDir: false, watch: false });
+    const aUrl = session0.records().find((r) => r.path === a)!.url;
+    await session0.close();
+    await write(b, `---\ntitle: B\n---\nSee {% post_url 2024-01-01-a %} and [A](${aUrl}) and ![x](/img/none.png).\n`);
+    const session = await SiteSession.open(root, { cacheDir: false, watch: false });
+    const save = async (rel: string, edit: (text: string) => string) => {
+      const read = await session.readPost(rel);
+      expect((await session.savePost(rel, edit(read.text), read.version)).status).toBe('saved');
+    };
+    try {
+      expect(await session.check()).toEqual((await checkSite(root)).problems);
+      // B's text changes: its own references are checked again.
+      await save(b, (t) => t.replace('The', 'the').replace('See', 'Look at'));
+      expect(await session.check()).toEqual((await checkSite(root)).problems);
+      // A moves: B's link to its old URL breaks, though B did not change.
+      await save(a, (t) => t.replace('title: A', 'title: A\npermalink: /elsewhere/a/'));
+      const moved = await session.check();
+      expect(moved).toEqual((await checkSite(root)).problems);
+      // A is unpublished: B's post_url now names a post that is not built.
+      await save(a, (t) => t.replace('title: A', 'title: A\npublished: false'));
+      const unpublished = await session.check();
+      expect(unpublished).toEqual((await checkSite(root)).problems);
+      expect(unpublished.some((p) => p.path === b && p.code === 'broken-post-url')).toBe(true);
     } finally {
       await session.close();
       await rm(root, { recursive: true, force: true });

@@ -10,7 +10,7 @@ import { checkAcrossPostsSteps, checkDuplicateTitlesSteps, checkPost, topLevelKe
 import { checkContent, checkReferences, contentFacts, type ContentFacts } from '../../../shared/site/content-rules';
 import { checkSettingsFrom } from '../../../shared/site/check-settings';
 import { lineOfOffset } from '../../../shared/site/post-facts';
-import { siteContextSteps } from '../../../shared/site/site-context';
+import { siteContextSteps, type SiteContext } from '../../../shared/site/site-context';
 import { sortSteps } from '../../../shared/site/stepped';
 import type { PostRecord } from '../../../shared/jekyll/site-types';
 import { splitPost } from '../../../shared/front-matter/split';
@@ -51,6 +51,33 @@ export function checkFactsOf(post: IndexedPostFile): PostCheckFacts {
 /** Problems of one post alone, kept per facts object until the post's date passes (future-date). */
 export type PerPostProblems = WeakMap<PostCheckFacts, { until: number; problems: Problem[] }>;
 
+/**
+ * The site context of the last check and each post's reference problems against it, kept while
+ * the site's files and what the context reads of the posts (paths, URLs, slugs, days, states) stay
+ * the same: after an edit to one post's text only that post's references are checked again.
+ */
+export interface ReferenceCache {
+  key: string | null;
+  files: ReadonlySet<string> | null;
+  site: SiteContext | null;
+  byContent: WeakMap<ContentFacts, Problem[]>;
+}
+
+export function newReferenceCache(): ReferenceCache {
+  return { key: null, files: null, site: null, byContent: new WeakMap() };
+}
+
+/** What siteContextSteps reads of the posts, in order (first wins there), as one string. */
+async function contextKey(records: readonly PostRecord[], baseurl: string, pause: () => Promise<void>): Promise<string> {
+  let key = baseurl;
+  let n = 0;
+  for (const r of records) {
+    key += `\n${r.path}\0${r.url}\0${r.slug}\0${r.date ?? ''}\0${r.published ? 1 : 0}${r.draft ? 1 : 0}${r.skipped ? 1 : 0}${r.error ? 1 : 0}`;
+    if ((++n & 255) === 0) await pause();
+  }
+  return key;
+}
+
 /** Every problem of the site from the facts of its posts and the list of its files. */
 export async function checkFromFacts(
   facts: readonly PostCheckFacts[],
@@ -58,6 +85,7 @@ export async function checkFromFacts(
   siteFiles: ReadonlySet<string>,
   now: number,
   perPost: PerPostProblems = new WeakMap(),
+  refs: ReferenceCache = newReferenceCache(),
 ): Promise<{ problems: Problem[]; warnings: string[] }> {
   const settings = checkSettingsFrom(config.config.raw);
   const problems: Problem[] = [];
@@ -82,12 +110,22 @@ export async function checkFromFacts(
     await pause();
   }
   const records = facts.map((f) => f.record);
-  const site = await runSliced(siteContextSteps(siteFiles, records, config.config.baseurl, pageUrlsOf(siteFiles)), clock);
+  const key = await contextKey(records, config.config.baseurl, pause);
+  if (refs.key !== key || refs.files !== siteFiles || !refs.site) {
+    const site = await runSliced(siteContextSteps(siteFiles, records, config.config.baseurl, pageUrlsOf(siteFiles)), clock);
+    Object.assign(refs, { key, files: siteFiles, site, byContent: new WeakMap() });
+  }
+  const site = refs.site!;
   const titleLines = new Map<string, number>();
   const langs = new Map<string, string>();
   for (const f of facts) {
     if (!f.content) continue;
-    problems.push(...checkReferences(f.content, site));
+    let references = refs.byContent.get(f.content);
+    if (!references) {
+      references = checkReferences(f.content, site);
+      refs.byContent.set(f.content, references);
+    }
+    for (const p of references) problems.push(p);
     if (f.content.title?.line) titleLines.set(f.content.path, f.content.title.line);
     if (f.content.lang) langs.set(f.content.path, f.content.lang);
     await pause();

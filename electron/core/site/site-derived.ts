@@ -10,7 +10,7 @@
 import type { Problem } from '../../../shared/site/check-rules';
 import type { SiteSchema } from '../../../shared/site/schema';
 import { eachSliced, inBatches } from '../util/batches';
-import { checkFactsOf, checkFromFacts, type PerPostProblems, type PostCheckFacts } from './check-site';
+import { checkFactsOf, checkFromFacts, newReferenceCache, type PerPostProblems, type PostCheckFacts } from './check-site';
 import { indexPostFileSync, refreshForNow, type IndexedPost, type IndexedPostFile } from './post-record-file';
 import type { SiteIndexResult } from './site-index';
 import { listSiteFiles, pageUrlsOf } from './site-file-list';
@@ -51,6 +51,8 @@ export class SiteDerived {
   private filesMemo: Memo<Set<string>> | null = null;
   /** Each post's own problems, so a check after one edit runs the per-post rules for that post only. */
   private readonly perPost: PerPostProblems = new WeakMap();
+  /** The site context and each post's reference problems, while no post's URL (or the site's files) changes. */
+  private readonly references = newReferenceCache();
 
   constructor(private readonly source: DerivedSource) {}
 
@@ -121,11 +123,16 @@ export class SiteDerived {
       } catch {
         return; // Gone since: the watcher will drop it from the index.
       }
+      const same = read.size === post.size && read.mtimeMs === post.mtimeMs;
+      // The same file version as the index's entry: its facts carry the index's own record, so a
+      // check finds `facts.record === record` and reuses the post's own problems (kept per facts
+      // object) instead of copying the facts, and so re-running the per-post rules, every time.
+      const next = { ...checkFactsOf(same ? { ...read, record } : read), mtimeMs: read.mtimeMs };
       // A first read needs no new key: the result waiting for this pass includes it.
-      if (this.facts.has(record.path)) this.setFacts(record.path, { ...checkFactsOf(read), mtimeMs: read.mtimeMs });
-      else this.facts.set(record.path, { ...checkFactsOf(read), mtimeMs: read.mtimeMs });
+      if (this.facts.has(record.path)) this.setFacts(record.path, next);
+      else this.facts.set(record.path, next);
       // The file changed without the index hearing of it: the index takes the new read too.
-      if (read.size !== post.size || read.mtimeMs !== post.mtimeMs) {
+      if (!same) {
         index.posts.set(record.path, { record: read.record, size: read.size, mtimeMs: read.mtimeMs, markedPublished: read.markedPublished, epochMs: read.epochMs });
         this.version++;
       }
@@ -176,7 +183,7 @@ export class SiteDerived {
         const record = refreshForNow(post, index.config.config, now).record;
         list.push(f.record === record ? f : { ...f, record });
       });
-      return (await checkFromFacts(list, index.config, files, now, this.perPost)).problems;
+      return (await checkFromFacts(list, index.config, files, now, this.perPost, this.references)).problems;
     }, (m) => (this.checkMemo = m));
   }
 }
