@@ -8,6 +8,8 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 export interface CliIo {
   out(text: string): void;
+  /** Bytes straight to the output, where the caller has them as bytes already (the index cache). */
+  outBytes?(bytes: Uint8Array): void;
   err(text: string): void;
   cwd: string;
   env: NodeJS.ProcessEnv;

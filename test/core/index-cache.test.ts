@@ -20,6 +20,7 @@ const POSTS: Record<string, string> = {
   '_posts/2024-03-04-bad.md': '---\ntitle: [unclosed\n---\nbody\n',
   '_posts/notes.md': 'no date in the name\n',
   '_drafts/idea.md': '---\ntitle: An idea\n---\n',
+  '_posts/2024-05-06-café-crème.md': '---\ntitle: "Crème brûlée, “quoted” — ünïcödé"\ntags: [é, ß]\n---\nbody\n',
 };
 
 beforeEach(async () => {
@@ -42,9 +43,9 @@ const NOW = Date.UTC(2026, 0, 1);
 describe('index cache', () => {
   it('a second open reads nothing and gives the same records, errors and skip reasons', async () => {
     const cold = await indexSite(root, { cacheDir, now: NOW });
-    expect(cold.stats).toEqual({ files: 6, read: 6, fromCache: 0 });
+    expect(cold.stats).toEqual({ files: 7, read: 7, fromCache: 0 });
     const warm = await indexSite(root, { cacheDir, now: NOW });
-    expect(warm.stats).toEqual({ files: 6, read: 0, fromCache: 6 });
+    expect(warm.stats).toEqual({ files: 7, read: 0, fromCache: 7 });
     expect(recordsOf(warm)).toEqual(recordsOf(cold));
     expect(recordsOf(warm)).toEqual(recordsOf(await indexSite(root, { cacheDir: false, now: NOW })));
   });
@@ -105,7 +106,7 @@ describe('index cache', () => {
     lines[2] = 'not\ta cache line';
     await writeFile(file, lines.join('\n'));
     const warm = await indexSite(root, { cacheDir, now: NOW });
-    expect(warm.stats.read).toBe(6);
+    expect(warm.stats.read).toBe(7);
     expect(recordsOf(warm)).toEqual(recordsOf(cold));
   });
 
@@ -113,7 +114,7 @@ describe('index cache', () => {
     await indexSite(root, { cacheDir, now: NOW });
     await writeFile(path.join(root, '_config.yml'), 'title: Cache test\ntimezone: UTC\npermalink: /:title/\n');
     const warm = await indexSite(root, { cacheDir, now: NOW });
-    expect(warm.stats.read).toBe(6);
+    expect(warm.stats.read).toBe(7);
     expect(warm.posts.get('_posts/2024-01-02-first.md')?.record.url).toBe('/first/');
   });
 

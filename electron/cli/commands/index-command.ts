@@ -4,10 +4,23 @@
 import path from 'node:path';
 import { parseCommandArgs, printJson, UsageError, type Command } from '../command';
 import { indexSite, recordsOf } from '../../core/site/site-index';
-import { recordJson } from '../../core/site/index-cache';
+import { recordJson, recordJsonBytes } from '../../core/site/index-cache';
+import type { IndexedPost } from '../../core/site/post-record-file';
 import { phaseTrace } from '../../core/util/trace';
 
 const usage = 'index SITE [--json] [--no-cache]';
+
+/** `{"posts":[…]}` as bytes, records copied from the cache file's bytes where they came from there. */
+function jsonBytesOf(posts: IndexedPost[]): Buffer {
+  const parts: Uint8Array[] = [Buffer.from('{"posts":[')];
+  const comma = Buffer.from(',');
+  posts.forEach((post, i) => {
+    if (i > 0) parts.push(comma);
+    parts.push(recordJsonBytes(post));
+  });
+  parts.push(Buffer.from(']}\n'));
+  return Buffer.concat(parts);
+}
 
 export const indexCommand: Command = {
   name: 'index',
@@ -23,6 +36,7 @@ export const indexCommand: Command = {
     if (values.json) {
       // Records straight from the cache are printed as the cache holds them, never parsed.
       if (io.pretty) printJson(io, { posts: recordsOf(result) });
+      else if (io.outBytes) io.outBytes(jsonBytesOf([...result.posts.values()]));
       else io.out(`{"posts":[${[...result.posts.values()].map(recordJson).join(',')}]}\n`);
       trace('printed');
       return 0;

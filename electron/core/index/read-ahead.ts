@@ -100,7 +100,8 @@ export function startIndexHelper(root: string, cache: Buffer | null): IndexHelpe
   };
   let worker: Worker;
   try {
-    worker = new Worker(file, { workerData: start });
+    // A roomy young generation: the worker keeps little (its lines go to shared memory), so fewer, cheap scavenges.
+    worker = new Worker(file, { workerData: start, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
   } catch {
     return null;
   }

@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PostRecord, SiteConfig } from '../../../shared/jekyll/site-types';
-import { inBatches } from '../util/batches';
+import { inBatches, sliceClock, yieldToLoop } from '../util/batches';
 import { INVALID_UTF8_REASON, isPublished, refreshForNow, type IndexedPost } from './post-record-file';
 import { SYMLINK_REASON } from './scan-site';
 
@@ -33,28 +33,62 @@ interface CacheHeader {
 }
 
 /**
- * An index entry read from the cache: its record is parsed on first use. A warm CLI run that
- * prints the records never parses them (see `recordJson`).
+ * An index entry read from the cache (or handed over by the index worker): its record stays JSON
+ * (as bytes of the cache file, or as text) until it is used. A warm CLI run that prints the
+ * records never parses or even decodes them (see `recordJsonBytes`).
  */
 export class CachedPost implements IndexedPost {
   private parsed: PostRecord | null = null;
+  private text: string | null;
 
   constructor(
     readonly size: number,
     readonly mtimeMs: number,
-    readonly markedPublished: boolean,
+    /** DRAFT, MARKED_PUBLISHED, PUBLISHED, SYMLINK, DATED. */
+    readonly flags: number,
     readonly epochMs: number | null,
-    /** `published` as the record says, readable without parsing it. */
-    readonly published: boolean,
-    /** Neither skipped nor in error. */
-    readonly dated: boolean,
-    /** The record as JSON text. */
-    readonly json: string,
-    /** How the scan classified the file: reused while it is still the same kind of file. */
-    readonly scan: CachedScan,
+    /** The scan's reason to skip the file, if any. */
+    readonly skipped: string | undefined,
+    /** The record's JSON: text, or the cache file's bytes from `start` to `end`. */
+    json: string | Buffer,
+    private readonly start = 0,
+    private readonly end = 0,
     /** Its line in the cache file (0 = the first after the header): where the worker's stat of it is. */
     readonly line = -1,
-  ) {}
+  ) {
+    this.text = typeof json === 'string' ? json : null;
+    this.bytes = typeof json === 'string' ? null : json;
+  }
+
+  private readonly bytes: Buffer | null;
+
+  get markedPublished(): boolean {
+    return (this.flags & MARKED_PUBLISHED) !== 0;
+  }
+
+  /** `published` as the record says, readable without parsing it. */
+  get published(): boolean {
+    return (this.flags & PUBLISHED) !== 0;
+  }
+
+  /** Neither skipped nor in error: "published" may change as time passes. */
+  get dated(): boolean {
+    return (this.flags & DATED) !== 0;
+  }
+
+  /** How the scan classified the file: reused while it is still the same kind of file. */
+  get scan(): CachedScan {
+    return { draft: (this.flags & DRAFT) !== 0, skipped: this.skipped, symlink: (this.flags & SYMLINK) !== 0 };
+  }
+
+  get json(): string {
+    return (this.text ??= this.bytes!.toString('utf8', this.start, this.end));
+  }
+
+  /** The record's JSON as UTF-8 bytes (a view of the cache file's bytes when it came from there). */
+  jsonBytes(): Uint8Array {
+    return this.bytes ? this.bytes.subarray(this.start, this.end) : Buffer.from(this.json);
+  }
 
   get record(): PostRecord {
     return (this.parsed ??= JSON.parse(this.json) as PostRecord);
@@ -68,7 +102,6 @@ export interface CachedScan {
   symlink: boolean;
 }
 
-
 /** A record's JSON text, without stringifying it again when it came from the cache unchanged. */
 export function recordJson(post: IndexedPost): string {
   if (post instanceof CachedPost) return post.json;
@@ -76,6 +109,11 @@ export function recordJson(post: IndexedPost): string {
   // makes a new entry). A property rather than a WeakMap, which costs every garbage collection.
   const withJson = post as IndexedPost & { json?: string };
   return (withJson.json ??= JSON.stringify(post.record));
+}
+
+/** The same as UTF-8 bytes: straight from the cache file's bytes when that is where it came from. */
+export function recordJsonBytes(post: IndexedPost): Uint8Array {
+  return post instanceof CachedPost ? post.jsonBytes() : Buffer.from(recordJson(post));
 }
 
 /** A cached entry refreshed for a new "now", parsing its record only when "published" changed. */
@@ -88,24 +126,36 @@ export function cacheFileFor(cacheDir: string, realRoot: string): string {
   return path.join(cacheDir, `index-${createHash('sha1').update(realRoot).digest('hex').slice(0, 16)}.json`);
 }
 
-/** One cache line → its path and entry, or null when the line is not of this format. */
-export function entryFromLine(line: string, lineNumber = -1): { rel: string; post: CachedPost } | null {
-  const t1 = line.indexOf('\t');
-  const t2 = line.indexOf('\t', t1 + 1);
-  const t3 = line.indexOf('\t', t2 + 1);
-  const t4 = line.indexOf('\t', t3 + 1);
-  const t5 = line.indexOf('\t', t4 + 1);
-  const t6 = line.indexOf('\t', t5 + 1);
-  if (t1 <= 0 || t6 < 0) return null;
-  const size = Number(line.slice(t1 + 1, t2));
-  const mtimeMs = Number(line.slice(t2 + 1, t3));
-  const flags = Number(line.slice(t3 + 1, t4));
-  const epochMs = t5 === t4 + 1 ? null : Number(line.slice(t4 + 1, t5));
+/** Fields of a line (or of the bytes from `at` to `end`) between tabs: the six tab positions, or null. */
+function tabsOf(find: (from: number) => number, at: number, end: number): number[] | null {
+  const tabs: number[] = [];
+  let from = at;
+  for (let i = 0; i < 6; i++) {
+    const t = find(from);
+    if (t < 0 || t >= end) return null;
+    tabs.push(t);
+    from = t + 1;
+  }
+  return tabs[0] > at ? tabs : null;
+}
+
+/** An entry from its fields as text; null when they are not of this format. */
+function entryOf(sizeText: string, mtimeText: string, flagsText: string, epochText: string, skipped: string, json: string | Buffer, start: number, end: number, line: number): CachedPost | null {
+  const size = Number(sizeText);
+  const mtimeMs = Number(mtimeText);
+  const flags = Number(flagsText);
+  const epochMs = epochText === '' ? null : Number(epochText);
   if (!Number.isFinite(size) || !Number.isFinite(mtimeMs) || !Number.isInteger(flags) || (epochMs !== null && !Number.isFinite(epochMs))) return null;
-  const skipped = t6 === t5 + 1 ? undefined : line.slice(t5 + 1, t6);
-  const scan: CachedScan = { draft: (flags & DRAFT) !== 0, skipped, symlink: (flags & SYMLINK) !== 0 };
-  const post = new CachedPost(size, mtimeMs, (flags & MARKED_PUBLISHED) !== 0, epochMs, (flags & PUBLISHED) !== 0, (flags & DATED) !== 0, line.slice(t6 + 1), scan, lineNumber);
-  return { rel: line.slice(0, t1), post };
+  return new CachedPost(size, mtimeMs, flags, epochMs, skipped === '' ? undefined : skipped, json, start, end, line);
+}
+
+/** One cache line (text, as the index worker hands it over) → its path and entry, or null. */
+export function entryFromLine(line: string): { rel: string; post: CachedPost } | null {
+  const t = tabsOf((from) => line.indexOf('\t', from), 0, line.length);
+  if (!t) return null;
+  const part = (i: number) => line.slice(t[i] + 1, t[i + 1]);
+  const post = entryOf(part(0), part(1), part(2), part(3), part(4), line.slice(t[5] + 1), 0, 0, -1);
+  return post && { rel: line.slice(0, t[0]), post };
 }
 
 /** The cache file's bytes, or null when there is none (or it cannot be read). */
@@ -117,24 +167,36 @@ export async function readIndexCacheBytes(file: string): Promise<Buffer | null> 
   }
 }
 
-/** The cached entries of the site, or none when the cache is stale or damaged. */
+/**
+ * The cached entries of the site, or none when the cache is stale or damaged. Read on the bytes:
+ * only paths and numbers are decoded, the records stay where they are.
+ */
 export async function parseIndexCache(bytes: Buffer, realRoot: string, stamp: string): Promise<Map<string, CachedPost>> {
+  const posts = new Map<string, CachedPost>();
   try {
-    // One decode of the whole file (a streaming utf8 read costs more).
-    const text = bytes.toString('utf8');
-    const firstBreak = text.indexOf('\n');
-    const header = JSON.parse(text.slice(0, firstBreak)) as CacheHeader;
-    if (header.format !== CACHE_FORMAT || header.root !== realRoot || header.configStamp !== stamp) return new Map();
-    const lines = text.slice(firstBreak + 1).split('\n');
-    const posts = new Map<string, CachedPost>();
-    let ok = true;
-    await inBatches(lines, (line, i) => {
-      if (!ok || !line) return;
-      const entry = entryFromLine(line, i);
-      if (entry) posts.set(entry.rel, entry.post);
-      else ok = false;
-    });
-    return ok ? posts : new Map();
+    const firstBreak = bytes.indexOf(10);
+    if (firstBreak < 0) return posts;
+    const header = JSON.parse(bytes.toString('utf8', 0, firstBreak)) as CacheHeader;
+    if (header.format !== CACHE_FORMAT || header.root !== realRoot || header.configStamp !== stamp) return posts;
+    const clock = sliceClock();
+    const find = (from: number) => bytes.indexOf(9, from);
+    let line = 0;
+    for (let at = firstBreak + 1; at < bytes.length; line++) {
+      let end = bytes.indexOf(10, at);
+      if (end < 0) end = bytes.length;
+      const t = tabsOf(find, at, end);
+      if (!t) return new Map();
+      const ascii = (i: number) => bytes.toString('latin1', t[i] + 1, t[i + 1]);
+      const post = entryOf(ascii(0), ascii(1), ascii(2), ascii(3), bytes.toString('utf8', t[4] + 1, t[5]), bytes, t[5] + 1, end, line);
+      if (!post) return new Map();
+      posts.set(bytes.toString('utf8', at, t[0]), post);
+      at = end + 1;
+      if ((line & 63) === 63 && clock.due()) {
+        await yieldToLoop();
+        clock.reset();
+      }
+    }
+    return posts;
   } catch {
     return new Map();
   }
@@ -143,6 +205,8 @@ export async function parseIndexCache(bytes: Buffer, realRoot: string, stamp: st
 /** A cache line, or null for a path the format cannot hold (a tab or line break in a name). */
 export function cacheLine(rel: string, post: IndexedPost, symlink: boolean): string | null {
   if (/[\t\n\r]/.test(rel)) return null;
+  // An entry from the cache writes its own fields back, without parsing its record.
+  if (post instanceof CachedPost) return `${rel}\t${post.size}\t${post.mtimeMs}\t${post.flags}\t${post.epochMs ?? ''}\t${post.skipped ?? ''}\t${post.json}`;
   const record = post.record;
   const flags = (record.draft ? DRAFT : 0) | (post.markedPublished ? MARKED_PUBLISHED : 0) | (record.published ? PUBLISHED : 0) | (symlink ? SYMLINK : 0) | (record.skipped || record.error ? 0 : DATED);
   // The scan's own reason only: one found by reading the file must be looked for again when it changes.
@@ -158,7 +222,7 @@ export async function writeIndexCacheFile(cacheDir: string, root: string, stamp:
     const header: CacheHeader = { format: CACHE_FORMAT, root: realRoot, configStamp: stamp };
     const lines = [JSON.stringify(header)];
     await inBatches([...posts], ([rel, post]) => {
-      const line = cacheLine(rel, post, post.record.skipped === SYMLINK_REASON);
+      const line = cacheLine(rel, post, !(post instanceof CachedPost) && post.record.skipped === SYMLINK_REASON);
       if (line !== null) lines.push(line);
     });
     // Temp file and rename, without fsync: a cache lost in a crash is simply rebuilt.
