@@ -43,11 +43,30 @@ const NOW = Date.UTC(2026, 0, 1);
 describe('index cache', () => {
   it('a second open reads nothing and gives the same records, errors and skip reasons', async () => {
     const cold = await indexSite(root, { cacheDir, now: NOW });
-    expect(cold.stats).toEqual({ files: 7, read: 7, fromCache: 0 });
+    expect(cold.stats).toEqual({ files: 7, read: 7, fromCache: 0, listed: true });
     const warm = await indexSite(root, { cacheDir, now: NOW });
-    expect(warm.stats).toEqual({ files: 7, read: 0, fromCache: 7 });
+    expect(warm.stats).toMatchObject({ files: 7, read: 0, fromCache: 7 });
     expect(recordsOf(warm)).toEqual(recordsOf(cold));
     expect(recordsOf(warm)).toEqual(recordsOf(await indexSite(root, { cacheDir: false, now: NOW })));
+  });
+
+  it('while no folder changes, a second open skips listing the folders; a new file changes its folder and is found', async () => {
+    // Folders last changed a minute ago: older than the scan by more than a coarse clock tick.
+    const old = new Date(Date.now() - 60_000);
+    for (const dir of ['', '_posts', '_drafts']) await utimes(path.join(root, dir), old, old);
+    const cold = await indexSite(root, { cacheDir, now: NOW });
+    const warm = await indexSite(root, { cacheDir, now: NOW });
+    expect(warm.stats).toEqual({ files: 7, read: 0, fromCache: 7, listed: false });
+    expect(recordsOf(warm)).toEqual(recordsOf(cold));
+    await writeFile(path.join(root, '_posts/2024-06-07-new.md'), '---\ntitle: New\n---\n');
+    const added = await indexSite(root, { cacheDir, now: NOW });
+    expect(added.stats).toMatchObject({ files: 8, read: 1, listed: true });
+    await mkdir(path.join(root, 'notes/_posts'), { recursive: true });
+    await writeFile(path.join(root, 'notes/_posts/2024-06-08-note.md'), '---\ntitle: Note\n---\n');
+    const nested = await indexSite(root, { cacheDir, now: NOW });
+    expect(nested.posts.get('notes/_posts/2024-06-08-note.md')?.record.categories).toEqual(['notes']);
+    await rm(path.join(root, '_posts/2024-01-02-first.md'));
+    expect((await indexSite(root, { cacheDir, now: NOW })).posts.has('_posts/2024-01-02-first.md')).toBe(false);
   });
 
   it('an edited post is read again', async () => {

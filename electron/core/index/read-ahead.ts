@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { headIsEnough } from '../site/post-record-file';
-import { ARENA_BYTES, CTRL, DONE, META, OWNER, READ, RING_SLOTS, SLOT_BYTES, STATS, type ReadWorkerInput, type WorkerEntry, type WorkerMode, type WorkerStart } from './read-protocol';
+import { ARENA_BYTES, CTRL, DONE, META, OWNER, READ, RING_SLOTS, SLOT_BYTES, type ReadWorkerInput, type WorkerEntry, type WorkerMode, type WorkerStart } from './read-protocol';
 
 /** Fewer files than this are indexed faster than a worker starts (~60 ms here). */
 export const READ_WORKER_MIN_FILES = 400;
@@ -61,17 +61,24 @@ export interface ReadAheadInput {
   maxBytes: number;
 }
 
+export interface CachedStats {
+  of(line: number): [number, number] | null;
+  checked(line: number): void;
+}
+
 /** The worker of one index run. */
 export interface IndexHelper {
-  /** The worker's stats of the cache's files by cache line (size, mtimeMs; -1 when gone), or null. */
-  cachedStats(): Promise<Float64Array | null>;
+  /**
+   * The worker's stats of the cache's files by cache line, as far as it got: `of(line)` is
+   * `[size, mtimeMs]` (-1 when gone) once ready, else null (stat it yourself). `checked(line)`
+   * tells the worker that the main thread has done the lines before it.
+   */
+  cachedStats(): CachedStats | null;
   /** Hands the worker the files to read and index, or returns null when it cannot take them. */
   readAhead(options: ReadAheadInput): ReadAhead | null;
   close(): void;
 }
 
-/** `Atomics.waitAsync` (Node 16+; not yet in the TypeScript library this project targets). */
-const waitAsync = (Atomics as unknown as { waitAsync(a: Int32Array, i: number, v: number, ms: number): { async: boolean; value: Promise<string> | string } }).waitAsync;
 
 /** Lines in the cache's bytes after its header. */
 function cacheLines(bytes: Buffer): number {
@@ -97,6 +104,7 @@ export function startIndexHelper(root: string, cache: Buffer | null): IndexHelpe
     cache: shared,
     statCtrl: new SharedArrayBuffer(8),
     stats: cache ? new SharedArrayBuffer(Math.max(1, lines) * 2 * 8) : null,
+    statReady: cache ? new SharedArrayBuffer(Math.max(1, lines) * 4) : null,
   };
   let worker: Worker;
   try {
@@ -112,19 +120,14 @@ export function startIndexHelper(root: string, cache: Buffer | null): IndexHelpe
   const statCtrl = new Int32Array(start.statCtrl);
   let handedOver = false;
   return {
-    async cachedStats() {
-      if (!start.stats) return null;
-      if (Atomics.load(statCtrl, 0) === STATS.pending) {
-        const wait = waitAsync(statCtrl, 0, STATS.pending, STUCK_MS);
-        // A pending waitAsync does not keep Node's event loop alive (and the worker is unref'd).
-        const keepAlive = setTimeout(() => undefined, STUCK_MS + 100);
-        try {
-          if (wait.async) await wait.value;
-        } finally {
-          clearTimeout(keepAlive);
-        }
-      }
-      return !broken && Atomics.load(statCtrl, 0) === STATS.done ? new Float64Array(start.stats) : null;
+    cachedStats() {
+      if (!start.stats || !start.statReady || broken) return null;
+      const stats = new Float64Array(start.stats);
+      const ready = new Int32Array(start.statReady);
+      return {
+        of: (line) => (line >= 0 && line < ready.length && Atomics.load(ready, line) === 1 ? [stats[line * 2], stats[line * 2 + 1]] : null),
+        checked: (line) => Atomics.store(statCtrl, 1, line),
+      };
     },
     readAhead(options) {
       if (broken || handedOver || options.entries.length < READ_WORKER_MIN_FILES) return null;

@@ -67,6 +67,11 @@ export interface WorkerEntry {
 /** `statCtrl[0]`: the stat pass's state. */
 export const STATS = { pending: 0, done: 1, none: 2 } as const;
 
+/**
+ * The worker stats the cached files from the last line backwards while the main thread, checking
+ * them from the first, stats itself any line not yet ready: neither waits for the other.
+ */
+
 /** What the worker starts with (workerData). */
 export interface WorkerStart {
   root: string;
@@ -76,6 +81,8 @@ export interface WorkerStart {
   statCtrl: SharedArrayBuffer;
   /** Float64 × 2 per cache line: size and mtimeMs, or -1 when the file is gone. */
   stats: SharedArrayBuffer | null;
+  /** Int32 per cache line: 1 once its stats are written. */
+  statReady: SharedArrayBuffer | null;
 }
 
 /** The message that gives the worker the files to read and index. */

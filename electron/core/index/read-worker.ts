@@ -22,32 +22,36 @@ import { loadSiteConfig } from '../site/site-config';
 import { readIndexEntry } from './read-posts';
 import { CTRL, DONE, META, OWNER, READ, SLOT_BYTES, STATS, type ReadWorkerInput, type WorkerStart } from './read-protocol';
 
-/** Stats every file the cache names, in cache-line order, into `stats`. */
+/** Stats every file the cache names into `stats`, from the last cache line backwards (see read-protocol.ts). */
 function statCached(start: WorkerStart): void {
   const ctrl = new Int32Array(start.statCtrl);
-  if (!start.cache || !start.stats) {
+  if (!start.cache || !start.stats || !start.statReady) {
     Atomics.store(ctrl, 0, STATS.none);
     return;
   }
   const bytes = Buffer.from(start.cache);
   const stats = new Float64Array(start.stats);
-  let line = 0;
-  let at = bytes.indexOf(10) + 1;
-  while (at > 0 && at < bytes.length && (line + 1) * 2 <= stats.length) {
+  const ready = new Int32Array(start.statReady);
+  const starts: number[] = [];
+  for (let at = bytes.indexOf(10) + 1; at > 0 && at < bytes.length && starts.length < ready.length; ) {
+    starts.push(at);
     const end = bytes.indexOf(10, at);
+    at = end < 0 ? -1 : end + 1;
+  }
+  for (let line = starts.length - 1; line >= 0; line--) {
+    // The main thread has checked this far already: the rest is done.
+    if (Atomics.load(ctrl, 1) >= line) break;
+    const at = starts[line];
     const tab = bytes.indexOf(9, at);
+    const end = bytes.indexOf(10, at);
     if (tab > at && (end < 0 || tab < end)) {
       const st = lstatSync(filePath(start.root, bytes.toString('utf8', at, tab)), { throwIfNoEntry: false });
       stats[line * 2] = st ? st.size : -1;
       stats[line * 2 + 1] = st ? st.mtimeMs : -1;
-    } else stats[line * 2] = -1;
-    line++;
-    if (end < 0) break;
-    at = end + 1;
+    } else stats[line * 2] = stats[line * 2 + 1] = -1;
+    Atomics.store(ready, line, 1);
   }
-  Atomics.store(ctrl, 1, line);
   Atomics.store(ctrl, 0, STATS.done);
-  Atomics.notify(ctrl, 0);
 }
 
 function run(root: string, input: ReadWorkerInput, config: SiteConfig | null): void {

@@ -15,7 +15,7 @@ import path from 'node:path';
 import type { PostRecord, SiteConfig } from '../../../shared/jekyll/site-types';
 import { inBatches, sliceClock, yieldToLoop } from '../util/batches';
 import { INVALID_UTF8_REASON, isPublished, refreshForNow, type IndexedPost } from './post-record-file';
-import { SYMLINK_REASON } from './scan-site';
+import { SYMLINK_REASON, type FolderStamps } from './scan-site';
 
 const CACHE_FORMAT = 5;
 
@@ -30,6 +30,35 @@ interface CacheHeader {
   format: number;
   root: string;
   configStamp: string;
+  /** When the folders were listed, and each folder's mtime then (see `unchangedFolders`). */
+  scannedAt?: number;
+  folders?: FolderStamps;
+}
+
+/** What a cache holds: its entries, and the folders its list of files came from. */
+export interface CacheContents {
+  posts: Map<string, CachedPost>;
+  folders: FolderStamps | null;
+  scannedAt: number;
+}
+
+/**
+ * A folder whose mtime is this close to the listing may have changed again within the same clock
+ * tick (file systems with coarse times): it is not trusted, as git treats "racily clean" entries.
+ */
+const RACY_MS = 2000;
+
+/**
+ * True when every folder the cached file list came from is still as it was: files added, removed
+ * or renamed change their folder's mtime, so the list is the same and the scan can be skipped.
+ * (Edits inside files are found by each file's own stat.)
+ */
+export function unchangedFolders(contents: CacheContents, mtimeOf: (rel: string) => number | null): boolean {
+  if (!contents.folders || contents.folders.length === 0) return false;
+  for (const [rel, mtimeMs] of contents.folders) {
+    if (mtimeMs >= contents.scannedAt - RACY_MS || mtimeOf(rel) !== mtimeMs) return false;
+  }
+  return true;
 }
 
 /**
@@ -61,6 +90,10 @@ export class CachedPost implements IndexedPost {
   }
 
   private readonly bytes: Buffer | null;
+
+  get draft(): boolean {
+    return (this.flags & DRAFT) !== 0;
+  }
 
   get markedPublished(): boolean {
     return (this.flags & MARKED_PUBLISHED) !== 0;
@@ -171,13 +204,14 @@ export async function readIndexCacheBytes(file: string): Promise<Buffer | null> 
  * The cached entries of the site, or none when the cache is stale or damaged. Read on the bytes:
  * only paths and numbers are decoded, the records stay where they are.
  */
-export async function parseIndexCache(bytes: Buffer, realRoot: string, stamp: string): Promise<Map<string, CachedPost>> {
+export async function parseIndexCache(bytes: Buffer, realRoot: string, stamp: string): Promise<CacheContents> {
+  const none = (): CacheContents => ({ posts: new Map(), folders: null, scannedAt: 0 });
   const posts = new Map<string, CachedPost>();
   try {
     const firstBreak = bytes.indexOf(10);
-    if (firstBreak < 0) return posts;
+    if (firstBreak < 0) return none();
     const header = JSON.parse(bytes.toString('utf8', 0, firstBreak)) as CacheHeader;
-    if (header.format !== CACHE_FORMAT || header.root !== realRoot || header.configStamp !== stamp) return posts;
+    if (header.format !== CACHE_FORMAT || header.root !== realRoot || header.configStamp !== stamp) return none();
     const clock = sliceClock();
     const find = (from: number) => bytes.indexOf(9, from);
     let line = 0;
@@ -185,10 +219,10 @@ export async function parseIndexCache(bytes: Buffer, realRoot: string, stamp: st
       let end = bytes.indexOf(10, at);
       if (end < 0) end = bytes.length;
       const t = tabsOf(find, at, end);
-      if (!t) return new Map();
+      if (!t) return none();
       const ascii = (i: number) => bytes.toString('latin1', t[i] + 1, t[i + 1]);
       const post = entryOf(ascii(0), ascii(1), ascii(2), ascii(3), bytes.toString('utf8', t[4] + 1, t[5]), bytes, t[5] + 1, end, line);
-      if (!post) return new Map();
+      if (!post) return none();
       posts.set(bytes.toString('utf8', at, t[0]), post);
       at = end + 1;
       if ((line & 63) === 63 && clock.due()) {
@@ -196,9 +230,10 @@ export async function parseIndexCache(bytes: Buffer, realRoot: string, stamp: st
         clock.reset();
       }
     }
-    return posts;
+    const folders = Array.isArray(header.folders) && header.folders.every((f) => Array.isArray(f) && typeof f[0] === 'string' && typeof f[1] === 'number') ? header.folders : null;
+    return { posts, folders, scannedAt: typeof header.scannedAt === 'number' ? header.scannedAt : 0 };
   } catch {
-    return new Map();
+    return none();
   }
 }
 
@@ -215,11 +250,17 @@ export function cacheLine(rel: string, post: IndexedPost, symlink: boolean): str
 }
 
 /** Writes the cache; failures are ignored because the cache is only a speed-up. */
-export async function writeIndexCacheFile(cacheDir: string, root: string, stamp: string, posts: ReadonlyMap<string, IndexedPost>): Promise<void> {
+export async function writeIndexCacheFile(
+  cacheDir: string,
+  root: string,
+  stamp: string,
+  posts: ReadonlyMap<string, IndexedPost>,
+  scan?: { folders: FolderStamps; scannedAt: number },
+): Promise<void> {
   try {
     const realRoot = await realpath(root);
     await mkdir(cacheDir, { recursive: true });
-    const header: CacheHeader = { format: CACHE_FORMAT, root: realRoot, configStamp: stamp };
+    const header: CacheHeader = { format: CACHE_FORMAT, root: realRoot, configStamp: stamp, ...(scan ? { scannedAt: scan.scannedAt, folders: scan.folders } : {}) };
     const lines = [JSON.stringify(header)];
     await inBatches([...posts], ([rel, post]) => {
       const line = cacheLine(rel, post, !(post instanceof CachedPost) && post.record.skipped === SYMLINK_REASON);

@@ -5,7 +5,7 @@
  * post in category `foo`), skipping what its EntryFilter skips. Files Jekyll would not read as
  * posts are still listed, with the reason, so the user learns why a post is missing.
  */
-import { readdir } from 'node:fs/promises';
+import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { SiteConfig } from '../../../shared/jekyll/site-types';
 import { isDatedPostName, isDraftName, specialEntryReason } from '../../../shared/jekyll/file-names';
@@ -30,8 +30,10 @@ export const SYMLINK_REASON = 'a symbolic link (Postwright does not follow links
  */
 export type KnownEntry = (full: string, symlink: boolean) => ScanEntry | undefined;
 
-async function listDir(abs: string) {
+/** A folder's entries, and its mtime when `dirs` collects them (taken before the listing, so a change in between shows as a newer mtime next time). */
+async function listDir(abs: string, rel?: string, dirs?: FolderStamps) {
   try {
+    if (dirs && rel !== undefined) dirs.push([rel, (await lstat(abs)).mtimeMs]);
     return await readdir(abs, { withFileTypes: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -40,18 +42,21 @@ async function listDir(abs: string) {
   }
 }
 
+/** Folders a scan listed, as `[site-relative path, mtimeMs]`: while none changes, neither does the list of files. */
+export type FolderStamps = [string, number][];
+
 /** Every file below `abs` (not following symlinked folders), relative to it. */
-async function walkFiles(abs: string, prefix = ''): Promise<{ rel: string; symlink: boolean }[]> {
+async function walkFiles(abs: string, prefix = '', rel?: string, dirs?: FolderStamps): Promise<{ rel: string; symlink: boolean }[]> {
   const out: { rel: string; symlink: boolean }[] = [];
-  const entries = await listDir(abs);
+  const entries = await listDir(abs, rel, dirs);
   await Promise.all(
     entries.map(async (entry) => {
-      const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+      const below = prefix ? `${prefix}/${entry.name}` : entry.name;
       // Ruby's Dir["**/*"] does not list dot entries.
       if (entry.name.startsWith('.')) return;
-      if (entry.isDirectory()) out.push(...(await walkFiles(path.join(abs, entry.name), rel)));
-      else if (entry.isFile()) out.push({ rel, symlink: false });
-      else if (entry.isSymbolicLink()) out.push({ rel, symlink: true });
+      if (entry.isDirectory()) out.push(...(await walkFiles(path.join(abs, entry.name), below, rel === undefined ? undefined : `${rel}/${entry.name}`, dirs)));
+      else if (entry.isFile()) out.push({ rel: below, symlink: false });
+      else if (entry.isSymbolicLink()) out.push({ rel: below, symlink: true });
     }),
   );
   return out;
@@ -104,19 +109,19 @@ export function classifyPostPath(config: SiteConfig, full: string, symlink = fal
   return classify(config, full, below.join('/'), segments[magicIndex] === '_drafts', symlink);
 }
 
-/** Lists post and draft files of the site at `root`, sorted by path. */
-export async function scanSite(root: string, config: SiteConfig, known?: KnownEntry): Promise<ScanEntry[]> {
+/** Lists post and draft files of the site at `root`, sorted by path; `dirs` collects the folders listed. */
+export async function scanSite(root: string, config: SiteConfig, known?: KnownEntry, dirs?: FolderStamps): Promise<ScanEntry[]> {
   const found: ScanEntry[] = [];
   const visit = async (dirRel: string): Promise<void> => {
     const abs = dirRel ? path.join(root, ...dirRel.split('/')) : root;
     const inCollections = !config.collectionsDir || dirRel === config.collectionsDir || dirRel.startsWith(`${config.collectionsDir}/`);
-    const entries = await listDir(abs);
+    const entries = await listDir(abs, dirRel, dirs);
     const work: Promise<void>[] = [];
     if (inCollections) {
       for (const magic of ['_posts', '_drafts'] as const) {
         if (entries.some((e) => e.name === magic && e.isDirectory())) {
           work.push(
-            walkFiles(path.join(abs, magic)).then((files) => {
+            walkFiles(path.join(abs, magic), '', dirRel ? `${dirRel}/${magic}` : magic, dirs).then((files) => {
               found.push(...postEntries(config, dirRel, magic, files, known));
             }),
           );

@@ -14,10 +14,10 @@ import { phaseTrace } from '../util/trace';
 import { defaultCacheDir } from './cache-dir';
 import { filePath, indexFromRead, type IndexedPost } from './post-record-file';
 import { MAX_POST_BYTES } from '../store/post-file';
-import { cacheFileFor, entryFromLine, parseIndexCache, readIndexCacheBytes, refreshCached, writeIndexCacheFile } from './index-cache';
+import { cacheFileFor, entryFromLine, parseIndexCache, readIndexCacheBytes, refreshCached, unchangedFolders, writeIndexCacheFile } from './index-cache';
 import { readIndexEntry } from '../index/read-posts';
 import { startIndexHelper, type IndexHelper } from '../index/read-ahead';
-import { scanSite, type KnownEntry, type ScanEntry } from './scan-site';
+import { scanSite, type FolderStamps, type KnownEntry, type ScanEntry } from './scan-site';
 import { loadSiteConfig, type LoadedConfig } from './site-config';
 
 export interface IndexOptions {
@@ -35,12 +35,15 @@ export interface SiteIndexResult {
   root: string;
   config: LoadedConfig;
   posts: Map<string, IndexedPost>;
-  stats: { files: number; read: number; fromCache: number };
+  /** `listed`: whether the folders were listed (false when none had changed since the cached list). */
+  stats: { files: number; read: number; fromCache: number; listed: boolean };
+  /** The folders the list of files came from, and when they were listed: lets the next open skip the scan. */
+  scan?: { folders: FolderStamps; scannedAt: number };
 }
 
 /** Writes the cache of an index; failures are ignored because the cache is only a speed-up. */
 export async function writeIndexCache(cacheDir: string | false, result: SiteIndexResult): Promise<void> {
-  if (cacheDir !== false) await writeIndexCacheFile(cacheDir, result.root, result.config.stamp, result.posts);
+  if (cacheDir !== false) await writeIndexCacheFile(cacheDir, result.root, result.config.stamp, result.posts, result.scan);
 }
 
 /**
@@ -99,27 +102,45 @@ async function indexWith(
   const config = await loadSiteConfig(absRoot);
   trace(`config${helper ? ' (worker started)' : ''}`);
   const cached = cacheBytes ? await parseIndexCache(cacheBytes, realRoot, config.stamp) : null;
-  trace(`cache (${cached?.size ?? 0} entries)`);
-  const known: KnownEntry | undefined = cached?.size
-    ? (full, symlink) => {
-        const scan = cached.get(full)?.scan;
-        return scan && scan.symlink === symlink ? { path: full, draft: scan.draft, ...(scan.skipped === undefined ? {} : { skipped: scan.skipped }) } : undefined;
-      }
-    : undefined;
-  const entries = await scanSite(absRoot, config.config, known);
-  trace(`scan (${entries.length} files)`);
-  const stats = cached?.size && helper ? await helper.cachedStats() : null;
+  const cachedPosts = cached?.posts;
+  trace(`cache (${cachedPosts?.size ?? 0} entries)`);
+  let entries: ScanEntry[];
+  let scan: { folders: FolderStamps; scannedAt: number };
+  const skipScan = cached !== null && cached.posts.size > 0 && unchangedFolders(cached, (rel) => folderMtime(absRoot, rel));
+  if (skipScan) {
+    // No folder changed since the cached list was made: the files are the same ones.
+    entries = [];
+    for (const [p, post] of cached.posts) entries.push(post.skipped === undefined ? { path: p, draft: post.draft } : { path: p, draft: post.draft, skipped: post.skipped });
+    sortByPath(entries);
+    scan = { folders: cached.folders!, scannedAt: cached.scannedAt };
+    trace(`scan skipped: no folder changed (${entries.length} files)`);
+  } else {
+    const known: KnownEntry | undefined = cachedPosts?.size
+      ? (full, symlink) => {
+          const post = cachedPosts.get(full);
+          if (!post || post.scan.symlink !== symlink) return undefined;
+          return post.skipped === undefined ? { path: full, draft: post.draft } : { path: full, draft: post.draft, skipped: post.skipped };
+        }
+      : undefined;
+    const folders: FolderStamps = [];
+    const scannedAt = Date.now();
+    entries = await scanSite(absRoot, config.config, known, folders);
+    scan = { folders, scannedAt };
+    trace(`scan (${entries.length} files)`);
+  }
+  const stats = cachedPosts?.size && helper ? helper.cachedStats() : null;
   const slots: (IndexedPost | null)[] = new Array(entries.length).fill(null);
   const misses: number[] = [];
   await inBatches(entries, (entry, i) => {
-    const hit = cached?.get(entry.path);
-    if (hit && hit.scan.draft === entry.draft && hit.scan.skipped === entry.skipped) {
+    const hit = cachedPosts?.get(entry.path);
+    if (hit && hit.draft === entry.draft && hit.skipped === entry.skipped) {
       let size: number;
       let mtimeMs: number;
-      if (stats && hit.line >= 0 && hit.line * 2 + 1 < stats.length) {
-        size = stats[hit.line * 2];
-        mtimeMs = stats[hit.line * 2 + 1];
-      } else {
+      const theirs = stats?.of(hit.line) ?? null;
+      if (theirs) [size, mtimeMs] = theirs;
+      else {
+        // Not statted by the worker yet: this thread does it (and lets the worker know how far it is).
+        if (stats && (i & 63) === 0) stats.checked(hit.line);
         const st = lstatSync(filePath(absRoot, entry.path), { throwIfNoEntry: false });
         size = st ? st.size : -1;
         mtimeMs = st ? st.mtimeMs : -1;
@@ -131,7 +152,7 @@ async function indexWith(
     }
     misses.push(i);
   });
-  trace(`stat (${stats ? 'by the worker, ' : ''}${misses.length} to read)`);
+  trace(`stat (${stats ? 'with the worker, ' : ''}${misses.length} to read)`);
   const how = await readInto(slots, misses, entries, absRoot, config, now, helper);
   trace(`read (${how})`);
   const read = misses.length;
@@ -141,17 +162,35 @@ async function indexWith(
     root: absRoot,
     config,
     posts,
-    stats: { files: entries.length, read, fromCache: entries.length - read },
+    stats: { files: entries.length, read, fromCache: entries.length - read, listed: !skipScan },
+    scan,
   };
   if (!options.lazyRecords) {
     await eachSliced(posts.values(), (p) => void p.record);
     trace('records parsed');
   }
-  if (read > 0 || (cached?.size ?? 0) !== posts.size) {
+  // A full scan also rewrites the cache: its folder stamps let the next open skip the scan.
+  if (read > 0 || (cachedPosts?.size ?? 0) !== posts.size || !skipScan) {
     await writeIndexCache(cacheDir, result);
     trace('cache written');
   }
   return result;
+}
+
+/** A folder's mtime now, or null when it is gone. */
+function folderMtime(root: string, rel: string): number | null {
+  const st = lstatSync(rel ? filePath(root, rel) : root, { throwIfNoEntry: false });
+  return st && st.isDirectory() ? st.mtimeMs : null;
+}
+
+/** Sorts scan entries by path unless they already are (a cache written after the watcher added files may not be). */
+function sortByPath(entries: ScanEntry[]): void {
+  for (let i = 1; i < entries.length; i++) {
+    if (entries[i - 1].path > entries[i].path) {
+      entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      return;
+    }
+  }
 }
 
 /** Records in path order. */
