@@ -62,16 +62,19 @@ export interface ReadAheadInput {
 }
 
 export interface CachedStats {
-  of(line: number): [number, number] | null;
+  /** 1 at a cache line once the worker has statted it (read with Atomics.load). */
+  ready: Int32Array;
+  /** Size and mtimeMs per cache line (-1 when the file is gone). */
+  values: Float64Array;
+  /** Tells the worker that this thread has checked the lines before `line`. */
   checked(line: number): void;
 }
 
 /** The worker of one index run. */
 export interface IndexHelper {
   /**
-   * The worker's stats of the cache's files by cache line, as far as it got: `of(line)` is
-   * `[size, mtimeMs]` (-1 when gone) once ready, else null (stat it yourself). `checked(line)`
-   * tells the worker that the main thread has done the lines before it.
+   * The worker's stats of the cache's files by cache line, as far as it has got: a line not
+   * ready yet is statted by the caller.
    */
   cachedStats(): CachedStats | null;
   /** Hands the worker the files to read and index, or returns null when it cannot take them. */
@@ -122,12 +125,7 @@ export function startIndexHelper(root: string, cache: Buffer | null): IndexHelpe
   return {
     cachedStats() {
       if (!start.stats || !start.statReady || broken) return null;
-      const stats = new Float64Array(start.stats);
-      const ready = new Int32Array(start.statReady);
-      return {
-        of: (line) => (line >= 0 && line < ready.length && Atomics.load(ready, line) === 1 ? [stats[line * 2], stats[line * 2 + 1]] : null),
-        checked: (line) => Atomics.store(statCtrl, 1, line),
-      };
+      return { ready: new Int32Array(start.statReady), values: new Float64Array(start.stats), checked: (line) => Atomics.store(statCtrl, 1, line) };
     },
     readAhead(options) {
       if (broken || handedOver || options.entries.length < READ_WORKER_MIN_FILES) return null;

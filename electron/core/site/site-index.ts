@@ -131,16 +131,21 @@ async function indexWith(
   const stats = cachedPosts?.size && helper ? helper.cachedStats() : null;
   const slots: (IndexedPost | null)[] = new Array(entries.length).fill(null);
   const misses: number[] = [];
+  let statted = 0;
   await inBatches(entries, (entry, i) => {
     const hit = cachedPosts?.get(entry.path);
     if (hit && hit.draft === entry.draft && hit.skipped === entry.skipped) {
       let size: number;
       let mtimeMs: number;
-      const theirs = stats?.of(hit.line) ?? null;
-      if (theirs) [size, mtimeMs] = theirs;
+      const line = hit.line;
+      if (stats && line >= 0 && line < stats.ready.length && Atomics.load(stats.ready, line) === 1) {
+        size = stats.values[line * 2];
+        mtimeMs = stats.values[line * 2 + 1];
+        statted++;
+      }
       else {
         // Not statted by the worker yet: this thread does it (and lets the worker know how far it is).
-        if (stats && (i & 63) === 0) stats.checked(hit.line);
+        if (stats && (i & 63) === 0) stats.checked(line);
         const st = lstatSync(filePath(absRoot, entry.path), { throwIfNoEntry: false });
         size = st ? st.size : -1;
         mtimeMs = st ? st.mtimeMs : -1;
@@ -152,7 +157,7 @@ async function indexWith(
     }
     misses.push(i);
   });
-  trace(`stat (${stats ? 'with the worker, ' : ''}${misses.length} to read)`);
+  trace(`stat (${stats ? `with the worker, which did ${statted}, ` : ''}${misses.length} to read)`);
   const how = await readInto(slots, misses, entries, absRoot, config, now, helper);
   trace(`read (${how})`);
   const read = misses.length;
