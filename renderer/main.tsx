@@ -4,6 +4,7 @@
  */
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { startBootRequests } from './app/use-site';
 import { BridgeErrorScreen } from './transport/bridge-error-screen';
 import { bridgeProblem } from './transport/pick-transport';
 import { TooltipProvider } from './theme/tooltip';
@@ -12,6 +13,8 @@ import './styles.css';
 import './layout/layout.css';
 
 const problem = bridgeProblem();
+// The first screen's requests go out before React's first render, not after it.
+if (!problem) startBootRequests();
 createRoot(document.getElementById('root')!).render(
   problem ? (
     <BridgeErrorScreen problem={problem} />

@@ -22,6 +22,20 @@ function bootRequests() {
   return { info: api.getAppInfo(), recent: api.recentSites().catch(() => null), site: api.getSite(), posts };
 }
 
+let started: ReturnType<typeof bootRequests> | null = null;
+
+/** Sends the boot requests now (the entry point calls this before React's first render). */
+export function startBootRequests(): void {
+  started ??= bootRequests();
+}
+
+/** The boot requests already sent, once, else new ones. */
+function takeBootRequests(): ReturnType<typeof bootRequests> {
+  const boot = started ?? bootRequests();
+  started = null;
+  return boot;
+}
+
 function welcomeDismissed(): boolean {
   try {
     return localStorage.getItem(WELCOME_DISMISSED) === '1';
@@ -150,7 +164,7 @@ export function useSite() {
     ];
     void (async () => {
       try {
-        const boot = bootRequests();
+        const boot = takeBootRequests();
         const appInfo = await boot.info;
         setInfo(appInfo);
         bootRecent.current = await refreshRecent(boot.recent);
