@@ -2,16 +2,23 @@
  * `postwright index SITE [--json] [--no-cache]`: every post as Jekyll reads it.
  */
 import path from 'node:path';
-import { parseCommandArgs, printJson, UsageError, type Command } from '../command';
+import { parseCommandArgs, printJson, UsageError, type CliIo, type Command } from '../command';
 import { indexSite, recordsOf } from '../../core/site/site-index';
-import { recordJson, recordJsonBytes } from '../../core/site/index-cache';
+import { CachedPost, recordJson, recordJsonBytes } from '../../core/site/index-cache';
 import type { IndexedPost } from '../../core/site/post-record-file';
 import { phaseTrace } from '../../core/util/trace';
 
 const usage = 'index SITE [--json] [--no-cache]';
 
-/** `{"posts":[…]}` as bytes, records copied from the cache file's bytes where they came from there. */
-function jsonBytesOf(posts: IndexedPost[]): Buffer {
+/**
+ * `{"posts":[…]}` for a program: records that came from the cache file are copied from its bytes
+ * (never decoded); when none did (a cold run), one string is cheaper than many small buffers.
+ */
+function printPosts(io: CliIo, posts: IndexedPost[]): void {
+  if (!io.outBytes || !posts.some((p) => p instanceof CachedPost && p.fromBytes)) {
+    io.out(`{"posts":[${posts.map(recordJson).join(',')}]}\n`);
+    return;
+  }
   const parts: Uint8Array[] = [Buffer.from('{"posts":[')];
   const comma = Buffer.from(',');
   posts.forEach((post, i) => {
@@ -19,7 +26,7 @@ function jsonBytesOf(posts: IndexedPost[]): Buffer {
     parts.push(recordJsonBytes(post));
   });
   parts.push(Buffer.from(']}\n'));
-  return Buffer.concat(parts);
+  io.outBytes(Buffer.concat(parts));
 }
 
 export const indexCommand: Command = {
@@ -36,8 +43,7 @@ export const indexCommand: Command = {
     if (values.json) {
       // Records straight from the cache are printed as the cache holds them, never parsed.
       if (io.pretty) printJson(io, { posts: recordsOf(result) });
-      else if (io.outBytes) io.outBytes(jsonBytesOf([...result.posts.values()]));
-      else io.out(`{"posts":[${[...result.posts.values()].map(recordJson).join(',')}]}\n`);
+      else printPosts(io, [...result.posts.values()]);
       trace('printed');
       return 0;
     }

@@ -118,6 +118,11 @@ export class CachedPost implements IndexedPost {
     return (this.text ??= this.bytes!.toString('utf8', this.start, this.end));
   }
 
+  /** True when the record is a view of the cache file's bytes. */
+  get fromBytes(): boolean {
+    return this.bytes !== null;
+  }
+
   /** The record's JSON as UTF-8 bytes (a view of the cache file's bytes when it came from there). */
   jsonBytes(): Uint8Array {
     return this.bytes ? this.bytes.subarray(this.start, this.end) : Buffer.from(this.json);
