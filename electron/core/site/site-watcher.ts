@@ -9,7 +9,7 @@
  * each of 10,000 post files held the event loop for 100–400 ms at a time while it started.
  */
 import { watch, type FSWatcher } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 
 export type WatchKind = 'added' | 'changed' | 'removed';
@@ -81,7 +81,8 @@ export function watchSite(root: string, onChange: (rel: string, kind: WatchKind)
         if (IGNORED_DIRS.has(entry.name)) continue;
         folder.dirs.add(entry.name);
         subfolders.push(join(rel, entry.name));
-      } else if (entry.isFile() && !TEMP_FILE.test(entry.name)) {
+      } else if ((entry.isFile() || entry.isSymbolicLink()) && !TEMP_FILE.test(entry.name)) {
+        // A link is reported as a file and never followed (no loops, nothing outside the site).
         folder.files.add(entry.name);
         if (announce) report(join(rel, entry.name), 'added');
       }
@@ -117,7 +118,7 @@ export function watchSite(root: string, onChange: (rel: string, kind: WatchKind)
     const folder = folders.get(dir);
     if (!folder || closed) return;
     const rel = join(dir, name);
-    const info = await stat(absOf(rel)).catch(() => null);
+    const info = await lstat(absOf(rel)).catch(() => null);
     if (closed || folders.get(dir) !== folder) return;
     if (info?.isDirectory()) {
       if (folder.files.delete(name)) report(rel, 'removed');
@@ -125,7 +126,7 @@ export function watchSite(root: string, onChange: (rel: string, kind: WatchKind)
         folder.dirs.add(name);
         await addFolder(rel, true);
       }
-    } else if (info?.isFile()) {
+    } else if (info?.isFile() || info?.isSymbolicLink()) {
       if (folder.dirs.delete(name)) dropFolder(rel, true);
       if (folder.files.has(name)) report(rel, 'changed');
       else {
