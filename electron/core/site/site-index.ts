@@ -14,10 +14,10 @@ import { phaseTrace } from '../util/trace';
 import { defaultCacheDir } from './cache-dir';
 import { filePath, indexFromRead, type IndexedPost } from './post-record-file';
 import { MAX_POST_BYTES } from '../store/post-file';
-import { cacheFileFor, entryFromLine, parseIndexCache, readIndexCacheBytes, refreshCached, unchangedFolders, writeIndexCacheFile } from './index-cache';
+import { asCached, CachedPost, cacheFileFor, entryFromLine, parseIndexCache, readIndexCacheBytes, refreshCached, unchangedFolders, writeIndexCacheFile } from './index-cache';
 import { readIndexEntry } from '../index/read-posts';
 import { startIndexHelper, type IndexHelper } from '../index/read-ahead';
-import { scanSite, type FolderStamps, type KnownEntry, type ScanEntry } from './scan-site';
+import { scanSite, SYMLINK_REASON, type FolderStamps, type KnownEntry, type ScanEntry } from './scan-site';
 import { loadSiteConfig, type LoadedConfig } from './site-config';
 
 export interface IndexOptions {
@@ -50,7 +50,16 @@ export async function writeIndexCache(cacheDir: string | false, result: SiteInde
  * Reads the posts at `list` (indexes into `entries`) into `slots`: with the read worker taking
  * the file reads where there is one, else one file at a time here.
  */
-async function readInto(slots: (IndexedPost | null)[], list: readonly number[], entries: readonly ScanEntry[], root: string, config: LoadedConfig, now: number, helper: IndexHelper | null): Promise<string> {
+async function readInto(
+  slots: (IndexedPost | null)[],
+  list: readonly number[],
+  entries: readonly ScanEntry[],
+  root: string,
+  config: LoadedConfig,
+  now: number,
+  helper: IndexHelper | null,
+  lazy: boolean,
+): Promise<string> {
   const jobs = list.filter((i) => !entries[i].skipped);
   const reader = helper?.readAhead({ entries: jobs.map((i) => entries[i]), stamp: config.stamp, now, maxBytes: MAX_POST_BYTES }) ?? null;
   let k = 0;
@@ -63,7 +72,9 @@ async function readInto(slots: (IndexedPost | null)[], list: readonly number[], 
         const got = entryFromLine(taken.line);
         if (got && got.rel === entry.path) post = got.post;
       } else if (taken) post = indexFromRead(entry, config.config, now, taken.file);
-      slots[i] = post ?? readIndexEntry(root, entry, config.config, now);
+      post ??= readIndexEntry(root, entry, config.config, now);
+      // Lazy records: kept as JSON text right away, as if read from the cache.
+      slots[i] = lazy && post && !(post instanceof CachedPost) ? asCached(post, entry.skipped === SYMLINK_REASON) : post;
     });
   } finally {
     reader?.close();
@@ -158,7 +169,7 @@ async function indexWith(
     misses.push(i);
   });
   trace(`stat (${stats ? `with the worker, which did ${statted}, ` : ''}${misses.length} to read)`);
-  const how = await readInto(slots, misses, entries, absRoot, config, now, helper);
+  const how = await readInto(slots, misses, entries, absRoot, config, now, helper, options.lazyRecords === true);
   trace(`read (${how})`);
   const read = misses.length;
   const posts = new Map<string, IndexedPost>();
