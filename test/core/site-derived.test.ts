@@ -42,7 +42,7 @@ describe('schema and problems of an open site', () => {
     }
   });
 
-  it('a post whose URL or state changes is seen by the posts linking to it (their checks are kept otherwise)', async () => {
+  it('a post whose URL, state or title changes is seen by the posts linking to it or sharing its title (their checks are kept otherwise)', async () => {
     const root = await mkdtemp(path.join(os.tmpdir(), 'pw-derived-refs-'));
     const write = (rel: string, text: string) => writeFile(path.join(root, ...rel.split('/')), text);
     await cp(path.resolve(__dirname, '../fixtures/sites/pretty-site/_config.yml'), path.join(root, '_config.yml'));
@@ -73,6 +73,13 @@ describe('schema and problems of an open site', () => {
       const unpublished = await session.check();
       expect(unpublished).toEqual((await checkSite(root)).problems);
       expect(unpublished.some((p) => p.path === b && p.code === 'broken-post-url')).toBe(true);
+      // B takes A's title: both are reported, and again when B's title changes back.
+      await save(b, (t) => t.replace('title: B', 'title: A'));
+      const same = await session.check();
+      expect(same).toEqual((await checkSite(root)).problems);
+      expect(same.filter((p) => p.code === 'duplicate-title').map((p) => p.path).sort()).toEqual([a, b]);
+      await save(b, (t) => t.replace('title: A', 'title: B'));
+      expect(await session.check()).toEqual((await checkSite(root)).problems);
     } finally {
       await session.close();
       await rm(root, { recursive: true, force: true });

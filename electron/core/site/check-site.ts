@@ -61,10 +61,16 @@ export interface ReferenceCache {
   files: ReadonlySet<string> | null;
   site: SiteContext | null;
   byContent: WeakMap<ContentFacts, Problem[]>;
+  /** Duplicate URLs: they read no more of the posts than the site context does, so kept with it. */
+  sameUrls: Problem[] | null;
+  /** Duplicate titles, kept while the posts' titles, languages and title lines stay the same. */
+  sameTitles: { key: string; problems: Problem[] } | null;
+  /** Each path's place in the last sort of problem paths (collator-equal paths share one). */
+  ranks: Map<string, number> | null;
 }
 
 export function newReferenceCache(): ReferenceCache {
-  return { key: null, files: null, site: null, byContent: new WeakMap() };
+  return { key: null, files: null, site: null, byContent: new WeakMap(), sameUrls: null, sameTitles: null, ranks: null };
 }
 
 /** What siteContextSteps reads of the posts, in order (first wins there), as one string. */
@@ -113,7 +119,7 @@ export async function checkFromFacts(
   const key = await contextKey(records, config.config.baseurl, pause);
   if (refs.key !== key || refs.files !== siteFiles || !refs.site) {
     const site = await runSliced(siteContextSteps(siteFiles, records, config.config.baseurl, pageUrlsOf(siteFiles)), clock);
-    Object.assign(refs, { key, files: siteFiles, site, byContent: new WeakMap() });
+    Object.assign(refs, { key, files: siteFiles, site, byContent: new WeakMap(), sameUrls: null });
   }
   const site = refs.site!;
   const titleLines = new Map<string, number>();
@@ -130,22 +136,34 @@ export async function checkFromFacts(
     if (f.content.lang) langs.set(f.content.path, f.content.lang);
     await pause();
   }
-  for (const p of await runSliced(checkAcrossPostsSteps(records), clock)) problems.push(p);
-  for (const p of await runSliced(checkDuplicateTitlesSteps(records, titleLines, langs), clock)) problems.push(p);
-  return { problems: await sortProblems(problems, clock), warnings: [...config.warnings, ...settings.warnings] };
+  refs.sameUrls ??= await runSliced(checkAcrossPostsSteps(records), clock);
+  for (const p of refs.sameUrls) problems.push(p);
+  const titlesKey = await titleKey(records, titleLines, langs, pause);
+  if (refs.sameTitles?.key !== titlesKey) refs.sameTitles = { key: titlesKey, problems: await runSliced(checkDuplicateTitlesSteps(records, titleLines, langs), clock) };
+  for (const p of refs.sameTitles.problems) problems.push(p);
+  return { problems: await runSliced(sortProblemsSteps(problems, refs), clock), warnings: [...config.warnings, ...settings.warnings] };
+}
+
+/** What checkDuplicateTitlesSteps reads of the posts, in order, as one string. */
+async function titleKey(records: readonly PostRecord[], titleLines: ReadonlyMap<string, number>, langs: ReadonlyMap<string, string>, pause: () => Promise<void>): Promise<string> {
+  let key = '';
+  let n = 0;
+  for (const r of records) {
+    key += `\n${r.path}\0${r.skipped || r.error ? 1 : 0}\0${langs.get(r.path) ?? ''}\0${titleLines.get(r.path) ?? ''}\0${r.title}`;
+    if ((++n & 255) === 0) await pause();
+  }
+  return key;
 }
 
 const collator = new Intl.Collator();
 
 /**
  * Problems by path (as `localeCompare` orders them), then by line: bucketed by path so the
- * costly comparison runs over the paths only, not over every problem.
+ * costly comparison runs over the paths only, not over every problem. The paths' order is kept
+ * (`refs.ranks`, equal ranks for paths the collator calls equal): when every path is ranked
+ * already, the ranks are compared instead, which a stable sort turns into the same order.
  */
-async function sortProblems(problems: Problem[], clock: ReturnType<typeof sliceClock>): Promise<Problem[]> {
-  return runSliced(sortProblemsSteps(problems), clock);
-}
-
-function* sortProblemsSteps(problems: Problem[]): Generator<void, Problem[], undefined> {
+function* sortProblemsSteps(problems: Problem[], refs: ReferenceCache): Generator<void, Problem[], undefined> {
   const byPath = new Map<string, Problem[]>();
   let n = 0;
   for (const p of problems) {
@@ -154,7 +172,21 @@ function* sortProblemsSteps(problems: Problem[]): Generator<void, Problem[], und
     else byPath.set(p.path, [p]);
     if ((++n & 255) === 0) yield;
   }
-  const paths = yield* sortSteps([...byPath.keys()], collator.compare);
+  const keys = [...byPath.keys()];
+  const ranks = refs.ranks;
+  let paths: string[];
+  if (ranks && keys.every((k) => ranks.has(k))) paths = yield* sortSteps(keys, (a, b) => ranks.get(a)! - ranks.get(b)!);
+  else {
+    paths = yield* sortSteps(keys, collator.compare);
+    const next = new Map<string, number>();
+    let rank = 0;
+    for (let i = 0; i < paths.length; i++) {
+      if (i > 0 && collator.compare(paths[i - 1], paths[i]) !== 0) rank++;
+      next.set(paths[i], rank);
+      if ((i & 255) === 255) yield;
+    }
+    refs.ranks = next;
+  }
   const out: Problem[] = [];
   for (const p of paths) {
     const bucket = byPath.get(p)!;

@@ -83,7 +83,10 @@ export class SiteSession {
    */
   static async open(root: string, options: SessionOptions = {}): Promise<SiteSession> {
     const abs = path.resolve(root);
-    const startedAt = Date.now();
+    // The config as it was before the index read it: a change since (by size or mtime) is caught
+    // up by reading the whole site again. (Comparing its mtime with Date.now() called a config
+    // written in the same millisecond as the open, before it, a change.)
+    const configAtStart = configStat(abs);
     const [index] = await Promise.all([indexSite(abs, { cacheDir: options.cacheDir }), removeStaleTemps(abs), excludeTempFiles(abs)]);
     const session = new SiteSession(abs, index, options);
     if (options.watch !== false) {
@@ -98,7 +101,7 @@ export class SiteSession {
           () => session.derived.filesChanged(),
         );
         session.watcher = watcher;
-        return watcher.ready.then(() => session.catchUp(watcher, startedAt)).catch(() => undefined);
+        return watcher.ready.then(() => session.catchUp(watcher, configAtStart)).catch(() => undefined);
       });
     }
     return session;
@@ -110,16 +113,12 @@ export class SiteSession {
   }
 
   /** After the watcher's first scan: reads again whatever changed on disk since the index was made. */
-  private async catchUp(watcher: SiteWatcher, startedAt: number): Promise<void> {
+  private async catchUp(watcher: SiteWatcher, configAtStart: string | null): Promise<void> {
     if (this.watcher !== watcher) return;
     this.watcherReady = true;
     // Files added or removed before the watcher saw them: the list of site files is made again.
     await this.derived.watcherReady();
-    try {
-      if (statSync(path.join(this.root, '_config.yml')).mtimeMs > startedAt) return void (await this.reindex());
-    } catch {
-      // No config: nothing to compare.
-    }
+    if (configStat(this.root) !== configAtStart) return void (await this.reindex());
     const changed: Array<[string, 'added' | 'changed' | 'removed']> = [];
     const seen = watcher.postFiles();
     for (const rel of seen) if (!this.index.posts.has(rel) && classifyPostPath(this.index.config.config, rel)) changed.push([rel, 'added']);
@@ -317,6 +316,16 @@ export class SiteSession {
     this.watcher = null;
     await watcher?.close();
     await writeIndexCache(this.options.cacheDir === undefined ? defaultCacheDir() : this.options.cacheDir, this.index);
+  }
+}
+
+/** `_config.yml`'s size and mtime as one string, or null when there is none. */
+function configStat(root: string): string | null {
+  try {
+    const stat = statSync(path.join(root, '_config.yml'));
+    return `${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    return null;
   }
 }
 
