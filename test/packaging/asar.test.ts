@@ -105,6 +105,8 @@ describe('electron-builder --dir --linux with a stand-in Electron', () => {
     expect(unexpected).toEqual([]);
     expect(files).toContain('/dist/electron/main.cjs');
     expect(files).toContain('/dist/electron/preload.cjs');
+    // The index's worker thread is loaded from next to main.cjs (Electron reads workers inside the asar).
+    expect(files).toContain('/dist/electron/read-worker.cjs');
     expect(files).toContain('/dist/renderer/index.html');
     expect(files).not.toContain('/dist/electron/cli.cjs');
     expect(files).not.toContain('/dist/electron/web.cjs');
