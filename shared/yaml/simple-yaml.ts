@@ -8,7 +8,41 @@
  */
 import { resolvePlainScalar, type YamlValue } from './yaml-scalars';
 
-const KEY_LINE = /^([A-Za-z0-9_][A-Za-z0-9_ .-]*?):(?:[ ]+(.*))?$/;
+/**
+ * `^([A-Za-z0-9_][A-Za-z0-9_ .-]*?):(?:[ ]+(.*))?$` from `from`, by hand (no match array per line):
+ * the key runs to the first colon, which ends the line or is followed by spaces; the value is
+ * what follows the spaces. Sets `keyText`/`restText` and returns true on a match.
+ */
+let keyText = '';
+let restText: string | undefined;
+
+function isKeyStart(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
+}
+
+function keyLine(line: string, from: number): boolean {
+  const colon = line.indexOf(':', from);
+  if (colon <= from || !isKeyStart(line.charCodeAt(from))) return false;
+  for (let i = from + 1; i < colon; i++) {
+    const c = line.charCodeAt(i);
+    if (!isKeyStart(c) && c !== 0x20 && c !== 0x2e && c !== 0x2d) return false;
+  }
+  keyText = line.slice(from, colon);
+  if (colon === line.length - 1) {
+    restText = undefined;
+    return true;
+  }
+  if (line.charCodeAt(colon + 1) !== 0x20) return false;
+  let j = colon + 2;
+  while (j < line.length && line.charCodeAt(j) === 0x20) j++;
+  // `.` matches no line terminator: such a value is not simple.
+  for (let i = j; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) return false;
+  }
+  restText = line.slice(j);
+  return true;
+}
 const PLAIN_START_BAD = /^[-?:,[\]{}#&*!|>'"%@`]/;
 const SINGLE = /^'((?:[^']|'')*)'[ ]*(?:#.*)?$/;
 const DOUBLE = /^"([^"\\]*)"[ ]*(?:#.*)?$/;
@@ -61,8 +95,6 @@ function value(raw: string): YamlValue | undefined {
   return plain(scalar, false);
 }
 
-const CHILD_KEY = /^( +)([A-Za-z0-9_][A-Za-z0-9_ .-]*?):(?:[ ]+(.*))?$/;
-const CHILD_ITEM = /^( *)- (.*)$/;
 
 /** Blank or a comment: the first character that is not white space (as `trim` sees it) is `#` or none. */
 function isSkippable(line: string): boolean {
@@ -114,12 +146,12 @@ export function readSimpleYaml(source: string, keyString: (key: YamlValue) => st
     // A comment line at any indentation (a commented-out block) is ignored, as YAML does.
     if (isSkippable(line)) continue;
     if (line[0] === ' ' || line[0] === '-') return undefined;
-    const m = KEY_LINE.exec(line);
-    if (!m) return undefined;
-    const key = simpleKey(m[1], keyString);
+    if (!keyLine(line, 0)) return undefined;
+    const restRaw = restText ?? '';
+    const key = simpleKey(keyText, keyString);
     if (key === undefined) return undefined;
     let v: YamlValue | undefined;
-    const rest = (m[2] ?? '').trim();
+    const rest = restRaw.trim();
     if (rest === '' || rest.startsWith('#')) {
       // Maybe a nested block: gather the following indented (or `- `) lines.
       let j = i + 1;
@@ -139,7 +171,7 @@ export function readSimpleYaml(source: string, keyString: (key: YamlValue) => st
       if (scalar === undefined) return undefined;
       v = scalar.value;
       i = scalar.next - 1;
-    } else v = value(m[2] ?? '');
+    } else v = value(restRaw);
     if (v === undefined) return undefined;
     map[key] = v;
     any = true;
@@ -147,34 +179,51 @@ export function readSimpleYaml(source: string, keyString: (key: YamlValue) => st
   return any ? { ...map } : null;
 }
 
+function leadingSpaces(line: string): number {
+  let i = 0;
+  while (i < line.length && line.charCodeAt(i) === 0x20) i++;
+  return i;
+}
+
+function hasLineTerminator(text: string, from: number): boolean {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) return true;
+  }
+  return false;
+}
+
+/** `^( *)- (.*)$` at `indent` spaces, by hand: the item's text, or undefined. */
+function itemAt(line: string, indent: number): string | undefined {
+  if (leadingSpaces(line) !== indent || line.charCodeAt(indent) !== 0x2d || line.charCodeAt(indent + 1) !== 0x20) return undefined;
+  return hasLineTerminator(line, indent + 2) ? undefined : line.slice(indent + 2);
+}
+
 /** A block of child lines: all `- item` at one indent, or all `key: value` at one indent. */
 function readBlock(block: string[], keyString: (key: YamlValue) => string): YamlValue | undefined {
-  const first = CHILD_ITEM.exec(block[0]);
-  if (first) {
-    const indent = first[1].length;
+  const indent = leadingSpaces(block[0]);
+  if (itemAt(block[0], indent) !== undefined) {
     const items: YamlValue[] = [];
     for (const line of block) {
-      const m = CHILD_ITEM.exec(line);
-      if (!m || m[1].length !== indent) return undefined;
-      const text = m[2].trim();
-      if (text === '' || text.startsWith('[') || text.startsWith('- ') || CHILD_KEY.test(` ${text}`)) return undefined;
-      const item = value(m[2]);
+      const raw = itemAt(line, indent);
+      if (raw === undefined) return undefined;
+      const text = raw.trim();
+      if (text === '' || text.startsWith('[') || text.startsWith('- ') || keyLine(text, 0)) return undefined;
+      const item = value(raw);
       if (item === undefined) return undefined;
       items.push(item);
     }
     return items;
   }
-  const firstKey = CHILD_KEY.exec(block[0]);
-  if (!firstKey) return undefined;
-  const indent = firstKey[1].length;
+  if (indent === 0) return undefined;
   const map: Record<string, YamlValue> = Object.create(null);
   for (const line of block) {
-    const m = CHILD_KEY.exec(line);
-    if (!m || m[1].length !== indent) return undefined;
-    const key = simpleKey(m[2], keyString);
+    if (leadingSpaces(line) !== indent || !keyLine(line, indent)) return undefined;
+    const restRaw = restText ?? '';
+    const key = simpleKey(keyText, keyString);
     if (key === undefined) return undefined;
-    const rest = (m[3] ?? '').trim();
-    const v = rest === '' || rest.startsWith('#') ? null : value(m[3] ?? '');
+    const rest = restRaw.trim();
+    const v = rest === '' || rest.startsWith('#') ? null : value(restRaw);
     if (v === undefined) return undefined;
     map[key] = v;
   }
