@@ -1,7 +1,12 @@
 /**
- * The indexer's side of its worker (read-worker.ts): the cached files are statted and then files
- * are read on the other core while this thread parses, and the worker indexes files from the back
- * of the list with its spare time. Everything crosses through shared memory (read-protocol.ts).
+ * The indexer's side of its worker (read-worker.ts): files are read on the other core while this
+ * thread parses, and the worker indexes files from the back of the list with its spare time.
+ * Everything crosses through shared memory (read-protocol.ts).
+ *
+ * Not for stats: a warm open's 10,000 lstat calls took as long split over two threads as on one
+ * (system calls here do not run side by side), and starting the worker made the open ~30 ms
+ * slower. So a warm open stats on its own thread and starts the worker only when there are many
+ * files to read; a cold open (no cache) starts it at once, to be ready when the reading begins.
  *
  * `take(k)` is called once per file, in order. A file the worker has not claimed is claimed here
  * (so nothing waits for the worker to start); one it is reading or indexing is waited for.
@@ -61,54 +66,20 @@ export interface ReadAheadInput {
   maxBytes: number;
 }
 
-export interface CachedStats {
-  /** 1 at a cache line once the worker has statted it (read with Atomics.load). */
-  ready: Int32Array;
-  /** Size and mtimeMs per cache line (-1 when the file is gone). */
-  values: Float64Array;
-  /** Tells the worker that this thread has checked the lines before `line`. */
-  checked(line: number): void;
-}
-
 /** The worker of one index run. */
 export interface IndexHelper {
-  /**
-   * The worker's stats of the cache's files by cache line, as far as it has got: a line not
-   * ready yet is statted by the caller.
-   */
-  cachedStats(): CachedStats | null;
   /** Hands the worker the files to read and index, or returns null when it cannot take them. */
   readAhead(options: ReadAheadInput): ReadAhead | null;
   close(): void;
 }
 
 
-/** Lines in the cache's bytes after its header. */
-function cacheLines(bytes: Buffer): number {
-  let lines = 0;
-  for (let at = bytes.indexOf(10); at >= 0; at = bytes.indexOf(10, at + 1)) lines++;
-  return lines;
-}
-
-/**
- * Starts the worker for an index of `root`: right away, so it starts up while this thread loads
- * the config. `cache` is the index cache's bytes (null when there is none: a cold open).
- */
-export function startIndexHelper(root: string, cache: Buffer | null): IndexHelper | null {
+/** Starts the worker for an index of `root` (it waits for `readAhead`), or returns null when there is none to use. */
+export function startIndexHelper(root: string): IndexHelper | null {
   const mode = workerMode();
   const file = mode ? workerFile() : null;
-  // A cache that small: the site is read faster than a worker starts.
-  if (!file || !mode || (cache && cache.length < READ_WORKER_MIN_FILES * 200)) return null;
-  const lines = cache ? cacheLines(cache) : 0;
-  const shared = cache ? new SharedArrayBuffer(cache.length) : null;
-  if (shared && cache) cache.copy(Buffer.from(shared));
-  const start: WorkerStart = {
-    root,
-    cache: shared,
-    statCtrl: new SharedArrayBuffer(8),
-    stats: cache ? new SharedArrayBuffer(Math.max(1, lines) * 2 * 8) : null,
-    statReady: cache ? new SharedArrayBuffer(Math.max(1, lines) * 4) : null,
-  };
+  if (!file || !mode) return null;
+  const start: WorkerStart = { root };
   let worker: Worker;
   try {
     // A roomy young generation: the worker keeps little (its lines go to shared memory), so fewer, cheap scavenges.
@@ -120,13 +91,8 @@ export function startIndexHelper(root: string, cache: Buffer | null): IndexHelpe
   let broken = false;
   worker.on('error', () => (broken = true));
   worker.on('exit', () => (broken = true));
-  const statCtrl = new Int32Array(start.statCtrl);
   let handedOver = false;
   return {
-    cachedStats() {
-      if (!start.stats || !start.statReady || broken) return null;
-      return { ready: new Int32Array(start.statReady), values: new Float64Array(start.stats), checked: (line) => Atomics.store(statCtrl, 1, line) };
-    },
     readAhead(options) {
       if (broken || handedOver || options.entries.length < READ_WORKER_MIN_FILES) return null;
       handedOver = true;

@@ -2,11 +2,9 @@
  * The shared-memory layout between the indexer and its worker (read-worker.ts), in one place so
  * both sides agree.
  *
- * First, while the main thread loads the config, parses the index cache and scans the folders,
- * the worker stats every file the cache names (a warm open's one real cost). Then, given the
- * files to read, the main thread indexes the list from the front; the worker reads files ahead
- * of it into a ring of slots, and with the time left indexes files itself from the back, handing
- * over each as an index-cache line. Every file has one owner, settled by compare-and-swap.
+ * Given the files to read, the main thread indexes the list from the front; the worker reads files
+ * ahead of it into a ring of slots, and with the time left indexes files itself from the back,
+ * handing over each as an index-cache line. Every file has one owner, settled by compare-and-swap.
  */
 
 /** Bytes of each file the worker hands over: the whole file up to this, else its first bytes. */
@@ -64,25 +62,9 @@ export interface WorkerEntry {
   draft: boolean;
 }
 
-/** `statCtrl[0]`: the stat pass's state. */
-export const STATS = { pending: 0, done: 1, none: 2 } as const;
-
-/**
- * The worker stats the cached files from the last line backwards while the main thread, checking
- * them from the first, stats itself any line not yet ready: neither waits for the other.
- */
-
 /** What the worker starts with (workerData). */
 export interface WorkerStart {
   root: string;
-  /** The index cache's bytes (header line, then one line per post), or null when there is none. */
-  cache: SharedArrayBuffer | null;
-  /** Int32 × 2: state (STATS), number of lines statted. */
-  statCtrl: SharedArrayBuffer;
-  /** Float64 × 2 per cache line: size and mtimeMs, or -1 when the file is gone. */
-  stats: SharedArrayBuffer | null;
-  /** Int32 per cache line: 1 once its stats are written. */
-  statReady: SharedArrayBuffer | null;
 }
 
 /** The message that gives the worker the files to read and index. */

@@ -1,8 +1,7 @@
 /**
  * Worker thread entry (bundled as dist/electron/read-worker.cjs): the indexer's second core.
  *
- * It starts with the index cache's bytes and stats every file the cache names, while the main
- * thread loads the config, parses the cache and scans the folders. Then it reads post files ahead of the main thread, which then only parses: on this kind of machine
+ * It loads the config while the main thread scans, then reads post files ahead of the main thread, which then only parses: on this kind of machine
  * a system call costs enough that 10,000 open/fstat/read/close rounds take ~0.25 s, and
  * interleaving them with the parsing made the parsing itself ~30% slower. Only the bytes the
  * index needs cross over (the whole file when small, else its head); anything unusual (gone,
@@ -12,7 +11,7 @@
  * and hands each over as an index-cache line, until it meets the main thread. It loads
  * `_config.yml` itself and indexes only if that gives the stamp the main thread has.
  */
-import { closeSync, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SiteConfig } from '../../../shared/jekyll/site-types';
@@ -20,39 +19,7 @@ import { cacheLine } from '../site/index-cache';
 import { filePath } from '../site/post-record-file';
 import { loadSiteConfig } from '../site/site-config';
 import { readIndexEntry } from './read-posts';
-import { CTRL, DONE, META, OWNER, READ, SLOT_BYTES, STATS, type ReadWorkerInput, type WorkerStart } from './read-protocol';
-
-/** Stats every file the cache names into `stats`, from the last cache line backwards (see read-protocol.ts). */
-function statCached(start: WorkerStart): void {
-  const ctrl = new Int32Array(start.statCtrl);
-  if (!start.cache || !start.stats || !start.statReady) {
-    Atomics.store(ctrl, 0, STATS.none);
-    return;
-  }
-  const bytes = Buffer.from(start.cache);
-  const stats = new Float64Array(start.stats);
-  const ready = new Int32Array(start.statReady);
-  const starts: number[] = [];
-  for (let at = bytes.indexOf(10) + 1; at > 0 && at < bytes.length && starts.length < ready.length; ) {
-    starts.push(at);
-    const end = bytes.indexOf(10, at);
-    at = end < 0 ? -1 : end + 1;
-  }
-  for (let line = starts.length - 1; line >= 0; line--) {
-    // The main thread has checked this far already: the rest is done.
-    if (Atomics.load(ctrl, 1) >= line) break;
-    const at = starts[line];
-    const tab = bytes.indexOf(9, at);
-    const end = bytes.indexOf(10, at);
-    if (tab > at && (end < 0 || tab < end)) {
-      const st = lstatSync(filePath(start.root, bytes.toString('utf8', at, tab)), { throwIfNoEntry: false });
-      stats[line * 2] = st ? st.size : -1;
-      stats[line * 2 + 1] = st ? st.mtimeMs : -1;
-    } else stats[line * 2] = stats[line * 2 + 1] = -1;
-    Atomics.store(ready, line, 1);
-  }
-  Atomics.store(ctrl, 0, STATS.done);
-}
+import { CTRL, DONE, META, OWNER, READ, SLOT_BYTES, type ReadWorkerInput, type WorkerStart } from './read-protocol';
 
 function run(root: string, input: ReadWorkerInput, config: SiteConfig | null): void {
   const ctrl = new Int32Array(input.ctrl);
@@ -153,12 +120,6 @@ function run(root: string, input: ReadWorkerInput, config: SiteConfig | null): v
 const start = workerData as WorkerStart;
 // The config loads (asynchronously) while the stat pass runs.
 const config = loadSiteConfig(start.root).catch(() => null);
-try {
-  statCached(start);
-} catch {
-  Atomics.store(new Int32Array(start.statCtrl), 0, STATS.none);
-  Atomics.notify(new Int32Array(start.statCtrl), 0);
-}
 parentPort!.once('message', (input: ReadWorkerInput | 'stop') => {
   if (input === 'stop') return void parentPort!.close();
   config

@@ -82,8 +82,6 @@ export class CachedPost implements IndexedPost {
     json: string | Buffer,
     private readonly start = 0,
     private readonly end = 0,
-    /** Its line in the cache file (0 = the first after the header): where the worker's stat of it is. */
-    readonly line = -1,
   ) {
     this.text = typeof json === 'string' ? json : null;
     this.bytes = typeof json === 'string' ? null : json;
@@ -178,13 +176,13 @@ function tabsOf(find: (from: number) => number, at: number, end: number): number
 }
 
 /** An entry from its fields as text; null when they are not of this format. */
-function entryOf(sizeText: string, mtimeText: string, flagsText: string, epochText: string, skipped: string, json: string | Buffer, start: number, end: number, line: number): CachedPost | null {
+function entryOf(sizeText: string, mtimeText: string, flagsText: string, epochText: string, skipped: string, json: string | Buffer, start: number, end: number): CachedPost | null {
   const size = Number(sizeText);
   const mtimeMs = Number(mtimeText);
   const flags = Number(flagsText);
   const epochMs = epochText === '' ? null : Number(epochText);
   if (!Number.isFinite(size) || !Number.isFinite(mtimeMs) || !Number.isInteger(flags) || (epochMs !== null && !Number.isFinite(epochMs))) return null;
-  return new CachedPost(size, mtimeMs, flags, epochMs, skipped === '' ? undefined : skipped, json, start, end, line);
+  return new CachedPost(size, mtimeMs, flags, epochMs, skipped === '' ? undefined : skipped, json, start, end);
 }
 
 /** One cache line (text, as the index worker hands it over) → its path and entry, or null. */
@@ -192,7 +190,7 @@ export function entryFromLine(line: string): { rel: string; post: CachedPost } |
   const t = tabsOf((from) => line.indexOf('\t', from), 0, line.length);
   if (!t) return null;
   const part = (i: number) => line.slice(t[i] + 1, t[i + 1]);
-  const post = entryOf(part(0), part(1), part(2), part(3), part(4), line.slice(t[5] + 1), 0, 0, -1);
+  const post = entryOf(part(0), part(1), part(2), part(3), part(4), line.slice(t[5] + 1), 0, 0);
   return post && { rel: line.slice(0, t[0]), post };
 }
 
@@ -226,7 +224,7 @@ export async function parseIndexCache(bytes: Buffer, realRoot: string, stamp: st
       const t = tabsOf(find, at, end);
       if (!t) return none();
       const ascii = (i: number) => bytes.toString('latin1', t[i] + 1, t[i + 1]);
-      const post = entryOf(ascii(0), ascii(1), ascii(2), ascii(3), bytes.toString('utf8', t[4] + 1, t[5]), bytes, t[5] + 1, end, line);
+      const post = entryOf(ascii(0), ascii(1), ascii(2), ascii(3), bytes.toString('utf8', t[4] + 1, t[5]), bytes, t[5] + 1, end);
       if (!post) return none();
       posts.set(bytes.toString('utf8', at, t[0]), post);
       at = end + 1;

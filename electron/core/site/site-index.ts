@@ -16,7 +16,7 @@ import { filePath, indexFromRead, type IndexedPost } from './post-record-file';
 import { MAX_POST_BYTES } from '../store/post-file';
 import { asCached, CachedPost, cacheFileFor, entryFromLine, parseIndexCache, readIndexCacheBytes, refreshCached, unchangedFolders, writeIndexCacheFile } from './index-cache';
 import { readIndexEntry } from '../index/read-posts';
-import { startIndexHelper, type IndexHelper } from '../index/read-ahead';
+import { READ_WORKER_MIN_FILES, startIndexHelper, type IndexHelper } from '../index/read-ahead';
 import { scanSite, SYMLINK_REASON, type FolderStamps, type KnownEntry, type ScanEntry } from './scan-site';
 import { loadSiteConfig, type LoadedConfig } from './site-config';
 
@@ -91,12 +91,12 @@ export async function indexSite(root: string, options: IndexOptions = {}): Promi
   // A missing folder is reported by loadSiteConfig below, in its words.
   const realRoot = await realpath(absRoot).catch(() => absRoot);
   const cacheBytes = cacheDir === false ? null : await readIndexCacheBytes(cacheFileFor(cacheDir, realRoot));
-  // The worker starts up (and stats the cached files) while the config loads and the folders are scanned.
-  const helper = startIndexHelper(absRoot, cacheBytes);
+  // No cache: every file will be read, so the worker starts up now, while the config loads and the folders are scanned.
+  const early = cacheBytes === null ? startIndexHelper(absRoot) : null;
   try {
-    return await indexWith(absRoot, realRoot, cacheDir, cacheBytes, helper, now, options, trace);
+    return await indexWith(absRoot, realRoot, cacheDir, cacheBytes, early, now, options, trace);
   } finally {
-    helper?.close();
+    early?.close();
   }
 }
 
@@ -105,13 +105,13 @@ async function indexWith(
   realRoot: string,
   cacheDir: string | false,
   cacheBytes: Buffer | null,
-  helper: IndexHelper | null,
+  early: IndexHelper | null,
   now: number,
   options: IndexOptions,
   trace: (phase: string) => void,
 ): Promise<SiteIndexResult> {
   const config = await loadSiteConfig(absRoot);
-  trace(`config${helper ? ' (worker started)' : ''}`);
+  trace(`config${early ? ' (worker started)' : ''}`);
   const cached = cacheBytes ? await parseIndexCache(cacheBytes, realRoot, config.stamp) : null;
   const cachedPosts = cached?.posts;
   trace(`cache (${cachedPosts?.size ?? 0} entries)`);
@@ -139,37 +139,28 @@ async function indexWith(
     scan = { folders, scannedAt };
     trace(`scan (${entries.length} files)`);
   }
-  const stats = cachedPosts?.size && helper ? helper.cachedStats() : null;
   const slots: (IndexedPost | null)[] = new Array(entries.length).fill(null);
   const misses: number[] = [];
-  let statted = 0;
   await inBatches(entries, (entry, i) => {
     const hit = cachedPosts?.get(entry.path);
     if (hit && hit.draft === entry.draft && hit.skipped === entry.skipped) {
-      let size: number;
-      let mtimeMs: number;
-      const line = hit.line;
-      if (stats && line >= 0 && line < stats.ready.length && Atomics.load(stats.ready, line) === 1) {
-        size = stats.values[line * 2];
-        mtimeMs = stats.values[line * 2 + 1];
-        statted++;
-      }
-      else {
-        // Not statted by the worker yet: this thread does it (and lets the worker know how far it is).
-        if (stats && (i & 63) === 0) stats.checked(line);
-        const st = lstatSync(filePath(absRoot, entry.path), { throwIfNoEntry: false });
-        size = st ? st.size : -1;
-        mtimeMs = st ? st.mtimeMs : -1;
-      }
-      if (size === hit.size && mtimeMs === hit.mtimeMs) {
+      const st = lstatSync(filePath(absRoot, entry.path), { throwIfNoEntry: false });
+      if (st && st.size === hit.size && st.mtimeMs === hit.mtimeMs) {
         slots[i] = refreshCached(hit, config.config, now);
         return;
       }
     }
     misses.push(i);
   });
-  trace(`stat (${stats ? `with the worker, which did ${statted}, ` : ''}${misses.length} to read)`);
-  const how = await readInto(slots, misses, entries, absRoot, config, now, helper, options.lazyRecords === true);
+  trace(`stat (${misses.length} to read)`);
+  // A warm open with many files to read (a stale cache) starts the worker now.
+  const helper = early ?? (misses.length >= READ_WORKER_MIN_FILES ? startIndexHelper(absRoot) : null);
+  let how: string;
+  try {
+    how = await readInto(slots, misses, entries, absRoot, config, now, helper, options.lazyRecords === true);
+  } finally {
+    if (helper !== early) helper?.close();
+  }
   trace(`read (${how})`);
   const read = misses.length;
   const posts = new Map<string, IndexedPost>();
