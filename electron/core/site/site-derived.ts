@@ -152,9 +152,24 @@ export class SiteDerived {
     return memo.promise;
   }
 
+  /**
+   * The site's files. Made again when files were added or removed (or, without a watcher, every
+   * FILES_TTL_MS); an unchanged list keeps its old Set, so what the check keeps per list (the site
+   * context, each post's reference problems) stays valid.
+   */
   private siteFiles(): Promise<Set<string>> {
     const ttl = this.source.watching() ? Infinity : FILES_TTL_MS;
-    return this.memo(this.filesMemo, String(this.filesVersion), ttl, () => listSiteFiles(this.source.root), (m) => (this.filesMemo = m));
+    const before = this.filesMemo;
+    return this.memo(
+      this.filesMemo,
+      String(this.filesVersion),
+      ttl,
+      async () => {
+        const [old, now] = await Promise.all([before ? before.promise.catch(() => null) : null, listSiteFiles(this.source.root)]);
+        return old && sameFiles(old, now) ? old : now;
+      },
+      (m) => (this.filesMemo = m),
+    );
   }
 
   /** Front matters of every readable post (drafts included), in index order. */
