@@ -203,6 +203,21 @@ export async function readIndexCacheBytes(file: string): Promise<Buffer | null> 
   }
 }
 
+/** A whole number written in ASCII digits (optionally negative) from `start` to `end`; NaN when it is not one. */
+function digitsAt(bytes: Buffer, start: number, end: number): number {
+  let i = start;
+  const negative = bytes[i] === 0x2d;
+  if (negative) i++;
+  if (i >= end || end - i > 15) return NaN;
+  let n = 0;
+  for (; i < end; i++) {
+    const d = bytes[i] - 0x30;
+    if (d < 0 || d > 9) return NaN;
+    n = n * 10 + d;
+  }
+  return negative ? -n : n;
+}
+
 /**
  * The cached entries of the site, or none when the cache is stale or damaged. Read on the bytes:
  * only paths and numbers are decoded, the records stay where they are.
@@ -216,17 +231,25 @@ export async function parseIndexCache(bytes: Buffer, realRoot: string, stamp: st
     const header = JSON.parse(bytes.toString('utf8', 0, firstBreak)) as CacheHeader;
     if (header.format !== CACHE_FORMAT || header.root !== realRoot || header.configStamp !== stamp) return none();
     const clock = sliceClock();
-    const find = (from: number) => bytes.indexOf(9, from);
+    const tabs = new Int32Array(6);
     let line = 0;
     for (let at = firstBreak + 1; at < bytes.length; line++) {
-      let end = bytes.indexOf(10, at);
+      // The fields before the record are short: find their tabs byte by byte, the line's end natively.
+      let p = at;
+      for (let k = 0; k < 6; k++) {
+        while (p < bytes.length && bytes[p] !== 9 && bytes[p] !== 10) p++;
+        if (bytes[p] !== 9) return none();
+        tabs[k] = p++;
+      }
+      let end = bytes.indexOf(10, p);
       if (end < 0) end = bytes.length;
-      const t = tabsOf(find, at, end);
-      if (!t) return none();
-      const ascii = (i: number) => bytes.toString('latin1', t[i] + 1, t[i + 1]);
-      const post = entryOf(ascii(0), ascii(1), ascii(2), ascii(3), bytes.toString('utf8', t[4] + 1, t[5]), bytes, t[5] + 1, end);
-      if (!post) return none();
-      posts.set(bytes.toString('utf8', at, t[0]), post);
+      const size = digitsAt(bytes, tabs[0] + 1, tabs[1]);
+      const flags = digitsAt(bytes, tabs[2] + 1, tabs[3]);
+      const epochMs = tabs[4] === tabs[3] + 1 ? null : digitsAt(bytes, tabs[3] + 1, tabs[4]);
+      const mtimeMs = Number(bytes.toString('latin1', tabs[1] + 1, tabs[2]));
+      if (tabs[0] === at || Number.isNaN(size) || Number.isNaN(flags) || Number.isNaN(epochMs) || !Number.isFinite(mtimeMs)) return none();
+      const skipped = tabs[5] === tabs[4] + 1 ? undefined : bytes.toString('utf8', tabs[4] + 1, tabs[5]);
+      posts.set(bytes.toString('utf8', at, tabs[0]), new CachedPost(size, mtimeMs, flags, epochMs, skipped, bytes, tabs[5] + 1, end));
       at = end + 1;
       if ((line & 63) === 63 && clock.due()) {
         await yieldToLoop();
