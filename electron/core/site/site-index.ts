@@ -9,7 +9,7 @@ import { realpath } from 'node:fs/promises';
 import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import type { PostRecord, SiteConfig } from '../../../shared/jekyll/site-types';
-import { eachSliced, inBatches } from '../util/batches';
+import { eachSliced, inBatches, yieldToLoop } from '../util/batches';
 import { phaseTrace } from '../util/trace';
 import { defaultCacheDir } from './cache-dir';
 import { filePath, indexFromRead, type IndexedPost } from './post-record-file';
@@ -112,6 +112,8 @@ async function indexWith(
 ): Promise<SiteIndexResult> {
   const config = await loadSiteConfig(absRoot);
   trace(`config${early ? ' (worker started)' : ''}`);
+  // The config's YAML and the cache's columns are each a parse that cannot be sliced: not in one turn of the loop.
+  if (cacheBytes) await yieldToLoop();
   const cached = cacheBytes ? await parseIndexCache(cacheBytes, realRoot, config.stamp) : null;
   const cachedPosts = cached?.posts;
   trace(`cache (${cachedPosts?.size ?? 0} entries)`);

@@ -89,8 +89,9 @@ export async function inBatches<T>(items: readonly T[], fn: (item: T, index: num
   const clock = sliceClock();
   for (let i = 0; i < items.length; i++) {
     fn(items[i], i);
-    // Checked every few items: the clock is cheap, not free.
-    if (((i & 7) === 7 || (i + 1) % size === 0) && i + 1 < items.length && clock.due()) {
+    // Checked every few items (the clock is cheap, not free), and after each of the first 64, which
+    // run before the code is optimised and can take milliseconds each.
+    if ((i < 64 || (i & 7) === 7 || (i + 1) % size === 0) && i + 1 < items.length && clock.due()) {
       await yieldToLoop();
       clock.reset();
     }
