@@ -5,7 +5,8 @@
  * post in category `foo`), skipping what its EntryFilter skips. Files Jekyll would not read as
  * posts are still listed, with the reason, so the user learns why a post is missing.
  */
-import { lstat, readdir } from 'node:fs/promises';
+import { lstatSync, readdirSync } from 'node:fs';
+import { sliceClock, yieldToLoop } from '../util/batches';
 import path from 'node:path';
 import type { SiteConfig } from '../../../shared/jekyll/site-types';
 import { isDatedPostName, isDraftName, specialEntryReason } from '../../../shared/jekyll/file-names';
@@ -30,11 +31,22 @@ export const SYMLINK_REASON = 'a symbolic link (Postwright does not follow links
  */
 export type KnownEntry = (full: string, symlink: boolean) => ScanEntry | undefined;
 
-/** A folder's entries, and its mtime when `dirs` collects them (taken before the listing, so a change in between shows as a newer mtime next time). */
+/** Times the scan's synchronous listings, so a site with thousands of folders still yields to the loop. */
+let scanClock = sliceClock();
+
+/**
+ * A folder's entries, and its mtime when `dirs` collects them (taken before the listing, so a
+ * change in between shows as a newer mtime next time). Listed synchronously, like the indexer's
+ * reads: a listing is short, and two thread-pool round trips per folder cost more than the work.
+ */
 async function listDir(abs: string, rel?: string, dirs?: FolderStamps) {
+  if (scanClock.due()) {
+    await yieldToLoop();
+    scanClock.reset();
+  }
   try {
-    if (dirs && rel !== undefined) dirs.push([rel, (await lstat(abs)).mtimeMs]);
-    return await readdir(abs, { withFileTypes: true });
+    if (dirs && rel !== undefined) dirs.push([rel, lstatSync(abs).mtimeMs]);
+    return readdirSync(abs, { withFileTypes: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EACCES') return [];
@@ -111,6 +123,7 @@ export function classifyPostPath(config: SiteConfig, full: string, symlink = fal
 
 /** Lists post and draft files of the site at `root`, sorted by path; `dirs` collects the folders listed. */
 export async function scanSite(root: string, config: SiteConfig, known?: KnownEntry, dirs?: FolderStamps): Promise<ScanEntry[]> {
+  scanClock = sliceClock();
   const found: ScanEntry[] = [];
   const visit = async (dirRel: string): Promise<void> => {
     const abs = dirRel ? path.join(root, ...dirRel.split('/')) : root;
