@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, realpath, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { PostRecord, SiteConfig } from '../../../shared/jekyll/site-types';
-import { eachSliced } from '../util/batches';
+import { eachSliced, yieldToLoop } from '../util/batches';
 import { INVALID_UTF8_REASON, isPublished, refreshForNow, type IndexedPost } from './post-record-file';
 import { SYMLINK_REASON, type FolderStamps } from './scan-site';
 
@@ -244,6 +244,8 @@ export async function parseIndexCache(bytes: Buffer, realRoot: string, stamp: st
     if (!columnsOk(header, bytes.length - body)) return none();
     const posts = new Map<string, CachedPost>();
     const { paths, sizes, mtimes, flags, epochs, skipped, starts, lengths } = header;
+    // The header's parse is one piece of work: the entries are made from the next turn on.
+    await yieldToLoop();
     let ok = true;
     await eachSliced(paths.keys(), (i) => {
       const start = body + starts[i];

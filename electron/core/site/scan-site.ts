@@ -61,16 +61,17 @@ export type FolderStamps = [string, number][];
 async function walkFiles(abs: string, prefix = '', rel?: string, dirs?: FolderStamps): Promise<{ rel: string; symlink: boolean }[]> {
   const out: { rel: string; symlink: boolean }[] = [];
   const entries = await listDir(abs, rel, dirs);
-  await Promise.all(
-    entries.map(async (entry) => {
-      const below = prefix ? `${prefix}/${entry.name}` : entry.name;
-      // Ruby's Dir["**/*"] does not list dot entries.
-      if (entry.name.startsWith('.')) return;
-      if (entry.isDirectory()) out.push(...(await walkFiles(path.join(abs, entry.name), below, rel === undefined ? undefined : `${rel}/${entry.name}`, dirs)));
-      else if (entry.isFile()) out.push({ rel: below, symlink: false });
-      else if (entry.isSymbolicLink()) out.push({ rel: below, symlink: true });
-    }),
-  );
+  const folders: Promise<{ rel: string; symlink: boolean }[]>[] = [];
+  // A plain loop: no promise per file, only per folder.
+  for (const entry of entries) {
+    const below = prefix ? `${prefix}/${entry.name}` : entry.name;
+    // Ruby's Dir["**/*"] does not list dot entries.
+    if (entry.name.startsWith('.')) continue;
+    if (entry.isDirectory()) folders.push(walkFiles(path.join(abs, entry.name), below, rel === undefined ? undefined : `${rel}/${entry.name}`, dirs));
+    else if (entry.isFile()) out.push({ rel: below, symlink: false });
+    else if (entry.isSymbolicLink()) out.push({ rel: below, symlink: true });
+  }
+  for (const files of await Promise.all(folders)) for (const file of files) out.push(file);
   return out;
 }
 
@@ -90,12 +91,20 @@ function classify(config: SiteConfig, full: string, rel: string, draft: boolean,
   return entry;
 }
 
-function postEntries(config: SiteConfig, dirRel: string, magic: '_posts' | '_drafts', files: { rel: string; symlink: boolean }[], known?: KnownEntry): ScanEntry[] {
+/** Classifies the files of one `_posts`/`_drafts` folder, yielding to the loop when the scan's slice is due. */
+async function postEntries(config: SiteConfig, dirRel: string, magic: '_posts' | '_drafts', files: { rel: string; symlink: boolean }[], known?: KnownEntry): Promise<ScanEntry[]> {
   const prefix = dirRel ? `${dirRel}/${magic}/` : `${magic}/`;
-  return files.map(({ rel, symlink }) => {
+  const out: ScanEntry[] = [];
+  for (let i = 0; i < files.length; i++) {
+    const { rel, symlink } = files[i];
     const full = prefix + rel;
-    return known?.(full, symlink) ?? classify(config, full, rel, magic === '_drafts', symlink);
-  });
+    out.push(known?.(full, symlink) ?? classify(config, full, rel, magic === '_drafts', symlink));
+    if ((i & 63) === 63 && scanClock.due()) {
+      await yieldToLoop();
+      scanClock.reset();
+    }
+  }
+  return out;
 }
 
 /**
@@ -134,8 +143,8 @@ export async function scanSite(root: string, config: SiteConfig, known?: KnownEn
       for (const magic of ['_posts', '_drafts'] as const) {
         if (entries.some((e) => e.name === magic && e.isDirectory())) {
           work.push(
-            walkFiles(path.join(abs, magic), '', dirRel ? `${dirRel}/${magic}` : magic, dirs).then((files) => {
-              found.push(...postEntries(config, dirRel, magic, files, known));
+            walkFiles(path.join(abs, magic), '', dirRel ? `${dirRel}/${magic}` : magic, dirs).then(async (files) => {
+              found.push(...(await postEntries(config, dirRel, magic, files, known)));
             }),
           );
         }

@@ -63,6 +63,8 @@ async function readInto(
   const jobs = list.filter((i) => !entries[i].skipped);
   const reader = helper?.readAhead({ entries: jobs.map((i) => entries[i]), stamp: config.stamp, now, maxBytes: MAX_POST_BYTES }) ?? null;
   let k = 0;
+  // Handing 10,000 files over is one piece of work; the first reads start on the next turn.
+  if (reader) await yieldToLoop();
   try {
     await inBatches(list, (i) => {
       const entry = entries[i];
@@ -112,8 +114,9 @@ async function indexWith(
 ): Promise<SiteIndexResult> {
   const config = await loadSiteConfig(absRoot);
   trace(`config${early ? ' (worker started)' : ''}`);
-  // The config's YAML and the cache's columns are each a parse that cannot be sliced: not in one turn of the loop.
-  if (cacheBytes) await yieldToLoop();
+  // The config's YAML, the cache's columns and the scan's first slice are each a piece that
+  // cannot be cut smaller: not in one turn of the loop.
+  await yieldToLoop();
   const cached = cacheBytes ? await parseIndexCache(cacheBytes, realRoot, config.stamp) : null;
   const cachedPosts = cached?.posts;
   trace(`cache (${cachedPosts?.size ?? 0} entries)`);
@@ -122,8 +125,10 @@ async function indexWith(
   const skipScan = cached !== null && cached.posts.size > 0 && unchangedFolders(cached, (rel) => folderMtime(absRoot, rel));
   if (skipScan) {
     // No folder changed since the cached list was made: the files are the same ones.
-    entries = [];
-    for (const [p, post] of cached.posts) entries.push(post.skipped === undefined ? { path: p, draft: post.draft } : { path: p, draft: post.draft, skipped: post.skipped });
+    const list: ScanEntry[] = [];
+    await yieldToLoop();
+    await eachSliced(cached.posts, ([p, post]) => list.push(post.skipped === undefined ? { path: p, draft: post.draft } : { path: p, draft: post.draft, skipped: post.skipped }));
+    entries = list;
     sortByPath(entries);
     scan = { folders: cached.folders!, scannedAt: cached.scannedAt };
     trace(`scan skipped: no folder changed (${entries.length} files)`);

@@ -10,7 +10,7 @@ export function phaseTrace(what: string): (phase: string) => void {
   let last = performance.now();
   return (phase) => {
     const now = performance.now();
-    process.stderr.write(`postwright trace: ${what}: ${phase} ${(now - last).toFixed(1)} ms\n`);
+    process.stderr.write(`postwright trace: ${what}: ${phase} ${(now - last).toFixed(1)} ms (at ${now.toFixed(0)} ms)\n`);
     last = now;
   };
 }
