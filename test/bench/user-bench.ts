@@ -245,6 +245,13 @@ export async function userBench(benchFile: string, distDir: string, log: (line: 
     // A site at rest, as a user's is: its 80 MB written out, not being flushed while we measure.
     spawnSync('sync');
     log(`machine load (1-minute average) at the start: ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`);
+    // How fast the machine is right now: the figures below move with it (a shared host varies ~1.5× over minutes).
+    const empty = [0, 1, 2, 3, 4].map(() => {
+      const t0 = performance.now();
+      spawnSync(process.execPath, ['-e', '0']);
+      return performance.now() - t0;
+    });
+    log(`machine speed: an empty \`node -e 0\` takes ${median(empty).toFixed(0)} ms (median of 5)`);
     log(`\nrealistic site: ${posts} posts + 40 drafts (~4 KB, Liquid, offsets, comments, defaults:, :categories) in ${sec(performance.now() - t)}`);
 
     if (process.env.POSTWRIGHT_BENCH_ONLY === 'web') {
