@@ -117,6 +117,16 @@ describe('index cache', () => {
     expect(later.posts.get(rel)?.record.published).toBe(true);
   });
 
+  it('future: true is kept with the cache: a warm open publishes future posts without parsing the config', async () => {
+    await writeFile(path.join(root, '_config.yml'), 'title: Cache test\ntimezone: UTC\nfuture: true\n');
+    const rel = '_posts/2030-05-06-future.md';
+    expect((await indexSite(root, { cacheDir, now: NOW })).posts.get(rel)?.record.published).toBe(true);
+    const warm = await indexSite(root, { cacheDir, now: NOW });
+    expect(warm.stats.read).toBe(0);
+    expect(warm.posts.get(rel)?.record.published).toBe(true);
+    expect(warm.config.config.future).toBe(true);
+  });
+
   it('a damaged cache is ignored: everything is read again', async () => {
     const cold = await indexSite(root, { cacheDir, now: NOW });
     const [name] = (await readdir(cacheDir)).filter((f) => f.endsWith('.json'));

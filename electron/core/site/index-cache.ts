@@ -14,7 +14,7 @@ import { mkdir, open, readFile, realpath, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { PostRecord, SiteConfig } from '../../../shared/jekyll/site-types';
 import { eachSliced, yieldToLoop } from '../util/batches';
-import { INVALID_UTF8_REASON, isPublished, refreshForNow, type IndexedPost } from './post-record-file';
+import { INVALID_UTF8_REASON, refreshForNow, type IndexedPost } from './post-record-file';
 import { SYMLINK_REASON, type FolderStamps } from './scan-site';
 
 const CACHE_FORMAT = 6;
@@ -33,6 +33,8 @@ interface CacheHeader {
   /** When the folders were listed, and each folder's mtime then (see `unchangedFolders`). */
   scannedAt?: number;
   folders?: FolderStamps;
+  /** `future:` of the config (the stamp's): all a warm open needs of it, to refresh "published". */
+  future?: boolean;
   /**
    * One column per field, one row per post (one JSON.parse of arrays is far cheaper than 10,000
    * small ones): path, size, mtime, flags, instant (null), the scan's skip reason ('' for none),
@@ -53,6 +55,7 @@ export interface CacheContents {
   posts: Map<string, CachedPost>;
   folders: FolderStamps | null;
   scannedAt: number;
+  future: boolean | null;
 }
 
 /**
@@ -166,9 +169,9 @@ export function recordJsonBytes(post: IndexedPost): Uint8Array {
 }
 
 /** A cached entry refreshed for a new "now", parsing its record only when "published" changed. */
-export function refreshCached(post: CachedPost, config: SiteConfig, now: number): IndexedPost {
-  if (!post.dated || isPublished(post.markedPublished, post.epochMs, config, now) === post.published) return post;
-  return refreshForNow(post, config, now);
+export function refreshCached(post: CachedPost, future: boolean, config: () => SiteConfig, now: number): IndexedPost {
+  if (!post.dated || (post.markedPublished && (future || post.epochMs === null || post.epochMs <= now)) === post.published) return post;
+  return refreshForNow(post, config(), now);
 }
 
 export function cacheFileFor(cacheDir: string, realRoot: string): string {
@@ -234,7 +237,7 @@ function columnsOk(h: CacheHeader, bodyBytes: number): boolean {
  * the header's columns; the records stay bytes where they are until used.
  */
 export async function parseIndexCache(bytes: Buffer, realRoot: string, stamp: string): Promise<CacheContents> {
-  const none = (): CacheContents => ({ posts: new Map(), folders: null, scannedAt: 0 });
+  const none = (): CacheContents => ({ posts: new Map(), folders: null, scannedAt: 0, future: null });
   try {
     const firstBreak = bytes.indexOf(10);
     if (firstBreak < 0) return none();
@@ -256,7 +259,7 @@ export async function parseIndexCache(bytes: Buffer, realRoot: string, stamp: st
     });
     if (!ok) return none();
     const folders = Array.isArray(header.folders) && header.folders.every((f) => Array.isArray(f) && typeof f[0] === 'string' && typeof f[1] === 'number') ? header.folders : null;
-    return { posts, folders, scannedAt: typeof header.scannedAt === 'number' ? header.scannedAt : 0 };
+    return { posts, folders, scannedAt: typeof header.scannedAt === 'number' ? header.scannedAt : 0, future: typeof header.future === 'boolean' ? header.future : null };
   } catch {
     return none();
   }
@@ -288,6 +291,7 @@ export async function writeIndexCacheFile(
   stamp: string,
   posts: ReadonlyMap<string, IndexedPost>,
   scan?: { folders: FolderStamps; scannedAt: number },
+  future?: boolean,
 ): Promise<void> {
   try {
     const realRoot = await realpath(root);
@@ -297,6 +301,7 @@ export async function writeIndexCacheFile(
       root: realRoot,
       configStamp: stamp,
       ...(scan ? { scannedAt: scan.scannedAt, folders: scan.folders } : {}),
+      ...(future === undefined ? {} : { future }),
       paths: [],
       sizes: [],
       mtimes: [],

@@ -39,8 +39,25 @@ export async function loadSiteConfig(root: string): Promise<LoadedConfig> {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
   }
-  const result = parseConfigText(text);
   const isJekyll = hasConfig || (await exists(path.join(root, '_posts'))) || (await exists(path.join(root, '_drafts')));
-  if (!isJekyll) result.warnings.push('no _config.yml, _posts or _drafts here: this does not look like a Jekyll site');
-  return { ...result, isJekyll, stamp: createHash('sha1').update(READER_VERSION).update(text).digest('hex') };
+  // Parsed on first use: a warm index checks the stamp and needs nothing else from the YAML
+  // (its cache keeps the one setting it reads), which spares loading the YAML reader at all.
+  let parsed: ConfigResult | null = null;
+  const result = (): ConfigResult => {
+    if (!parsed) {
+      parsed = parseConfigText(text);
+      if (!isJekyll) parsed.warnings.push('no _config.yml, _posts or _drafts here: this does not look like a Jekyll site');
+    }
+    return parsed;
+  };
+  return {
+    get config() {
+      return result().config;
+    },
+    get warnings() {
+      return result().warnings;
+    },
+    isJekyll,
+    stamp: createHash('sha1').update(READER_VERSION).update(text).digest('hex'),
+  };
 }

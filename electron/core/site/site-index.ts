@@ -43,7 +43,7 @@ export interface SiteIndexResult {
 
 /** Writes the cache of an index; failures are ignored because the cache is only a speed-up. */
 export async function writeIndexCache(cacheDir: string | false, result: SiteIndexResult): Promise<void> {
-  if (cacheDir !== false) await writeIndexCacheFile(cacheDir, result.root, result.config.stamp, result.posts, result.scan);
+  if (cacheDir !== false) await writeIndexCacheFile(cacheDir, result.root, result.config.stamp, result.posts, result.scan, result.config.config.future);
 }
 
 /**
@@ -146,6 +146,9 @@ async function indexWith(
     scan = { folders, scannedAt };
     trace(`scan (${entries.length} files)`);
   }
+  // From the cache when it has it: a warm open never parses the config's YAML.
+  const siteConfig = () => config.config;
+  const future = cached?.future ?? config.config.future;
   const slots: (IndexedPost | null)[] = new Array(entries.length).fill(null);
   const misses: number[] = [];
   await inBatches(entries, (entry, i) => {
@@ -153,7 +156,7 @@ async function indexWith(
     if (hit && hit.draft === entry.draft && hit.skipped === entry.skipped) {
       const st = lstatSync(filePath(absRoot, entry.path), { throwIfNoEntry: false });
       if (st && st.size === hit.size && st.mtimeMs === hit.mtimeMs) {
-        slots[i] = refreshCached(hit, config.config, now);
+        slots[i] = refreshCached(hit, future, siteConfig, now);
         return;
       }
     }
