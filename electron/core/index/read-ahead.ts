@@ -17,7 +17,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { headIsEnough } from '../site/post-record-file';
-import { ARENA_BYTES, CTRL, DONE, META, OWNER, READ, RING_SLOTS, SLOT_BYTES, type ReadWorkerInput, type WorkerEntry, type WorkerMode, type WorkerStart } from './read-protocol';
+import { ARENA_BYTES, CTRL, DONE, META, OWNER, READ, RING_SLOTS, SLOT_BYTES, sharedViews, type ReadWorkerInput, type WorkerEntry, type WorkerMode, type WorkerStart } from './read-protocol';
 
 /** Fewer files than this are indexed faster than a worker starts (~60 ms here). */
 export const READ_WORKER_MIN_FILES = 400;
@@ -73,7 +73,6 @@ export interface IndexHelper {
   close(): void;
 }
 
-
 /** Starts the worker for an index of `root` (it waits for `readAhead`), or returns null when there is none to use. */
 export function startIndexHelper(root: string): IndexHelper | null {
   const mode = workerMode();
@@ -123,13 +122,7 @@ function readAheadWith(worker: Worker, mode: WorkerMode, options: ReadAheadInput
     arena: new SharedArrayBuffer(ARENA_BYTES),
   };
   worker.postMessage(input);
-  const ctrl = new Int32Array(input.ctrl);
-  const owner = new Int32Array(input.owner);
-  const readState = new Int32Array(input.read);
-  const done = new Int32Array(input.done);
-  const meta = new Float64Array(input.meta);
-  const ring = Buffer.from(input.ring);
-  const arena = Buffer.from(input.arena);
+  const { ctrl, owner, readState, done, meta, ring, arena } = sharedViews(input);
   let broken = false;
   let read = 0;
   let indexed = 0;

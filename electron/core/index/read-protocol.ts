@@ -85,3 +85,16 @@ export interface ReadWorkerInput {
   ring: SharedArrayBuffer;
   arena: SharedArrayBuffer;
 }
+
+/** Typed views over the shared buffers of `input`, the same on both sides. */
+export function sharedViews(input: ReadWorkerInput) {
+  return {
+    ctrl: new Int32Array(input.ctrl),
+    owner: new Int32Array(input.owner),
+    readState: new Int32Array(input.read),
+    done: new Int32Array(input.done),
+    meta: new Float64Array(input.meta),
+    ring: Buffer.from(input.ring),
+    arena: Buffer.from(input.arena),
+  };
+}

@@ -19,16 +19,10 @@ import { cacheLine } from '../site/index-cache';
 import { filePath } from '../site/post-record-file';
 import { loadSiteConfig } from '../site/site-config';
 import { readIndexEntry } from './read-posts';
-import { CTRL, DONE, META, OWNER, READ, SLOT_BYTES, type ReadWorkerInput, type WorkerStart } from './read-protocol';
+import { CTRL, DONE, META, OWNER, READ, SLOT_BYTES, sharedViews, type ReadWorkerInput, type WorkerStart } from './read-protocol';
 
 function run(root: string, input: ReadWorkerInput, config: SiteConfig | null): void {
-  const ctrl = new Int32Array(input.ctrl);
-  const owner = new Int32Array(input.owner);
-  const readState = new Int32Array(input.read);
-  const done = new Int32Array(input.done);
-  const meta = new Float64Array(input.meta);
-  const ring = Buffer.from(input.ring);
-  const arena = Buffer.from(input.arena);
+  const { ctrl, owner, readState, done, meta, ring, arena } = sharedViews(input);
   const slots = ring.length / SLOT_BYTES;
   const n = input.entries.length;
   const paths = input.entries.map((e) => filePath(root, e.path));

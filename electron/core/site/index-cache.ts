@@ -2,19 +2,19 @@
  * The index cache: one file per site folder, kept outside the repository, so a second open reads
  * one file and stats the posts instead of reading and parsing 10,000 of them.
  *
- * A header line (JSON), then one line per post: `path TAB size TAB mtimeMs TAB flags TAB epochMs
- * TAB skipped TAB record-json`. Everything a warm open checks (size, mtime, how the scan
- * classified the file, published now) sits before the record, so checking a post costs a few
- * `indexOf`s; the record stays JSON text until someone asks for it (`CachedPost`), and the CLI's
- * `--json` prints that text as it is. Keyed by the config's stamp: another `_config.yml`, another
- * cache.
+ * A header line (JSON) with one column per field (path, size, mtime, flags, instant, the scan's
+ * skip reason, where the record is), then each record's JSON on its own line. Everything a warm
+ * open checks sits in the columns; a record stays bytes until someone asks for it (`CachedPost`),
+ * and the CLI's `--json` prints those bytes as they are. Keyed by the config's stamp: another
+ * `_config.yml`, another cache. (`cacheLine`'s tab-separated line is how the index worker hands
+ * an entry over, not the file's format.)
  */
 import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, realpath, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { PostRecord, SiteConfig } from '../../../shared/jekyll/site-types';
 import { eachSliced, yieldToLoop } from '../util/batches';
-import { INVALID_UTF8_REASON, refreshForNow, type IndexedPost } from './post-record-file';
+import { INVALID_UTF8_REASON, isPublished, refreshForNow, type IndexedPost } from './post-record-file';
 import { SYMLINK_REASON, type FolderStamps } from './scan-site';
 
 const CACHE_FORMAT = 6;
@@ -123,9 +123,9 @@ export class CachedPost implements IndexedPost {
     return (this.flags & DATED) !== 0;
   }
 
-  /** How the scan classified the file: reused while it is still the same kind of file. */
-  get scan(): CachedScan {
-    return { draft: (this.flags & DRAFT) !== 0, skipped: this.skipped, symlink: (this.flags & SYMLINK) !== 0 };
+  /** Whether the scan saw a symbolic link: its classification is reused only for the same kind of file. */
+  get symlink(): boolean {
+    return (this.flags & SYMLINK) !== 0;
   }
 
   get json(): string {
@@ -147,13 +147,6 @@ export class CachedPost implements IndexedPost {
   }
 }
 
-/** How the scan classified a cached path: reused while the file is still the same kind. */
-export interface CachedScan {
-  draft: boolean;
-  skipped?: string;
-  symlink: boolean;
-}
-
 /** A record's JSON text, without stringifying it again when it came from the cache unchanged. */
 export function recordJson(post: IndexedPost): string {
   if (post instanceof CachedPost) return post.json;
@@ -170,7 +163,7 @@ export function recordJsonBytes(post: IndexedPost): Uint8Array {
 
 /** A cached entry refreshed for a new "now", parsing its record only when "published" changed. */
 export function refreshCached(post: CachedPost, future: boolean, config: () => SiteConfig, now: number): IndexedPost {
-  if (!post.dated || (post.markedPublished && (future || post.epochMs === null || post.epochMs <= now)) === post.published) return post;
+  if (!post.dated || isPublished(post.markedPublished, post.epochMs, future, now) === post.published) return post;
   return refreshForNow(post, config(), now);
 }
 

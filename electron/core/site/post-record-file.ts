@@ -40,8 +40,8 @@ export function filePath(root: string, rel: string): string {
 }
 
 /** Whether Jekyll publishes a post marked `markedPublished` dated `epochMs`, at `now`. */
-export function isPublished(markedPublished: boolean, epochMs: number | null, config: SiteConfig, now: number): boolean {
-  return markedPublished && (config.future || epochMs === null || epochMs <= now);
+export function isPublished(markedPublished: boolean, epochMs: number | null, future: boolean, now: number): boolean {
+  return markedPublished && (future || epochMs === null || epochMs <= now);
 }
 
 export type IndexedPostFile = IndexedPost & { result?: PostResult; text?: string };
@@ -156,7 +156,7 @@ function computeIndexed(
 /** A cached entry refreshed for a new "now" (future posts become published as time passes). */
 export function refreshForNow(post: IndexedPost, config: SiteConfig, now: number): IndexedPost {
   if (post.record.skipped || post.record.error) return post;
-  const published = isPublished(post.markedPublished, post.epochMs, config, now);
+  const published = isPublished(post.markedPublished, post.epochMs, config.future, now);
   if (published === post.record.published) return post;
   return { record: { ...post.record, published }, size: post.size, mtimeMs: post.mtimeMs, markedPublished: post.markedPublished, epochMs: post.epochMs };
 }

@@ -127,7 +127,7 @@ async function indexWith(
     // No folder changed since the cached list was made: the files are the same ones.
     const list: ScanEntry[] = [];
     await yieldToLoop();
-    await eachSliced(cached.posts, ([p, post]) => list.push(post.skipped === undefined ? { path: p, draft: post.draft } : { path: p, draft: post.draft, skipped: post.skipped }));
+    await eachSliced(cached.posts, ([p, post]) => list.push(scanEntryOf(p, post)));
     entries = list;
     sortByPath(entries);
     scan = { folders: cached.folders!, scannedAt: cached.scannedAt };
@@ -136,8 +136,7 @@ async function indexWith(
     const known: KnownEntry | undefined = cachedPosts?.size
       ? (full, symlink) => {
           const post = cachedPosts.get(full);
-          if (!post || post.scan.symlink !== symlink) return undefined;
-          return post.skipped === undefined ? { path: full, draft: post.draft } : { path: full, draft: post.draft, skipped: post.skipped };
+          return post && post.symlink === symlink ? scanEntryOf(full, post) : undefined;
         }
       : undefined;
     const folders: FolderStamps = [];
@@ -192,6 +191,11 @@ async function indexWith(
     trace('cache written');
   }
   return result;
+}
+
+/** The scan entry the cache remembers for a path. */
+function scanEntryOf(p: string, post: CachedPost): ScanEntry {
+  return post.skipped === undefined ? { path: p, draft: post.draft } : { path: p, draft: post.draft, skipped: post.skipped };
 }
 
 /** A folder's mtime now, or null when it is gone. */
