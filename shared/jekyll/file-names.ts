@@ -76,12 +76,23 @@ const SLUG_PATTERNS: Record<'raw' | 'default' | 'pretty' | 'ascii', RegExp> = {
   ascii: /[^A-Za-z0-9]+/g,
 };
 
+/** The same patterns for ASCII text, where `\p{L}` is A–Z and `\p{Nd}` 0–9: several times faster than Unicode ones. */
+const ASCII_SLUG_PATTERNS: Record<'raw' | 'default' | 'pretty' | 'ascii', RegExp> = {
+  raw: /\s+/g,
+  default: /[^A-Za-z0-9]+/g,
+  pretty: /[^A-Za-z0-9._~!$&'()+,;=@]+/g,
+  ascii: /[^A-Za-z0-9]+/g,
+};
+
+const ASCII = /^[\x00-\x7F]*$/;
+
 /** `Utils.slugify(string, mode:, cased:)`. */
 export function slugify(input: string, mode: SlugMode = 'default', cased = false): string {
   if (mode === 'none') return cased ? input : input.toLowerCase();
   let text = input;
   if (mode === 'latin') text = text.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[^\x00-\x7F]/g, '?');
-  const pattern = SLUG_PATTERNS[mode === 'latin' ? 'default' : mode];
+  const kind = mode === 'latin' ? 'default' : mode;
+  const pattern = ASCII.test(text) ? ASCII_SLUG_PATTERNS[kind] : SLUG_PATTERNS[kind];
   let slug = text.replace(pattern, '-');
   slug = slug.replace(/^-/, '').replace(/-$/, '');
   return cased ? slug : slug.toLowerCase();

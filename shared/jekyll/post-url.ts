@@ -2,7 +2,7 @@
  * A post's URL as Jekyll's `URL` class and `Drops::UrlDrop` build it from the permalink template.
  */
 import { slugify } from './file-names';
-import { zonedParts } from './ruby-time';
+import { zonedParts, type ZonedParts } from './ruby-time';
 
 export interface UrlInputs {
   /** `permalink:` from the post's data, if any: used instead of the template. */
@@ -42,9 +42,9 @@ const KNOWN = new Set([...DATE_KEYS, 'collection', 'path', 'name', 'title', 'slu
 
 /**
  * One placeholder's value. Only the placeholders a template names are computed (a template
- * names a few of the 25), and the calendar fields once per URL.
+ * names a few of the 25); `p` holds the calendar fields when the template names one.
  */
-function placeholder(name: string, input: UrlInputs, zoned: () => ReturnType<typeof zonedParts>): string {
+function placeholder(name: string, input: UrlInputs, p: ZonedParts | null): string {
   if (!DATE_KEYS.has(name)) {
     switch (name) {
       case 'collection':
@@ -63,7 +63,7 @@ function placeholder(name: string, input: UrlInputs, zoned: () => ReturnType<typ
         return input.outputExt;
     }
   }
-  const p = zoned();
+  if (p === null) throw new Error('the date parts were not computed');
   switch (name) {
     case 'year':
       return String(p.year);
@@ -136,6 +136,8 @@ interface CompiledTemplate {
   parts: TemplatePart[];
   /** The first placeholder Jekyll does not know, thrown when the template is used. */
   unknown: string | null;
+  /** Whether a placeholder needs the calendar fields of the date. */
+  dated: boolean;
 }
 
 const compiledTemplates = new Map<string, CompiledTemplate>();
@@ -160,7 +162,7 @@ function compileTemplate(template: string): CompiledTemplate {
     last = m.index + m[0].length;
   }
   literals.push(template.slice(last));
-  compiled = { literals, parts, unknown };
+  compiled = { literals, parts, unknown, dated: parts.some((p) => DATE_KEYS.has(p.winner)) };
   if (compiledTemplates.size > 100) compiledTemplates.clear();
   compiledTemplates.set(template, compiled);
   return compiled;
@@ -170,16 +172,22 @@ const SLASHES = /\/+/g;
 
 /** The URL, or throws PermalinkError for a placeholder Jekyll does not know. */
 export function postUrl(input: UrlInputs): string {
-  let zonedCache: ReturnType<typeof zonedParts> | null = null;
-  const zoned = () => (zonedCache ??= zonedParts(input.epochMs, input.timezone));
-  const { literals, parts, unknown } = compileTemplate(input.permalink ?? input.template);
+  const { literals, parts, unknown, dated } = compileTemplate(input.permalink ?? input.template);
   if (unknown !== null) throw new PermalinkError(`the permalink template has no :${unknown} placeholder`);
+  // The calendar fields once per URL, and only when the template names one of them.
+  const zoned = dated ? zonedParts(input.epochMs, input.timezone) : null;
   let generated = literals[0];
   for (let i = 0; i < parts.length; i++) {
     const { match, winner } = parts[i];
+    const value = escapePath(placeholder(winner, input, zoned));
     // `String#replace` with a string, as before: `$&` and friends in a value act as they did.
-    generated += match.replace(`:${winner}`, escapePath(placeholder(winner, input, zoned))) + literals[i + 1];
+    // Without a `$` that replace is the value followed by the rest of the match.
+    generated += (value.includes('$') ? match.replace(`:${winner}`, value) : value + match.slice(winner.length + 1)) + literals[i + 1];
   }
-  generated = generated.replace(SLASHES, '/');
-  return `/${generated}`.split('..').join('/').split('./').join('').replace(SLASHES, '/');
+  // Each step is skipped when it would change nothing (most URLs need none of them).
+  if (generated.includes('//')) generated = generated.replace(SLASHES, '/');
+  generated = `/${generated}`;
+  if (generated.includes('..')) generated = generated.split('..').join('/');
+  if (generated.includes('./')) generated = generated.split('./').join('');
+  return generated.includes('//') ? generated.replace(SLASHES, '/') : generated;
 }

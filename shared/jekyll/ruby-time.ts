@@ -91,9 +91,14 @@ function boundaryOffset(key: string, n: number, tz: string | null): number {
   return offset;
 }
 
+/** The last two-week span found to have one offset throughout. */
+let lastSpan = { key: '', from: 0, to: 0, offset: 0 };
+
 /** Minutes east of UTC in `tz` (null: this machine's zone) at `epochMs`. */
 export function zoneOffsetMinutes(epochMs: number, tz: string | null): number {
   const key = tz ?? '';
+  // Posts come in date order: most lookups fall in the same constant span as the one before.
+  if (epochMs >= lastSpan.from && epochMs < lastSpan.to && key === lastSpan.key) return lastSpan.offset;
   // Most two-week spans have one offset throughout: one lookup serves every post in them.
   const spans = cacheFor(spanCache, key);
   const span = Math.floor(epochMs / SPAN_MS);
@@ -105,7 +110,10 @@ export function zoneOffsetMinutes(epochMs: number, tz: string | null): number {
     constant = start === end ? start : bisectChange(span * SPAN_MS, (span + 1) * SPAN_MS, start, end, tz);
     spans.set(span, constant);
   }
-  if (typeof constant === 'number') return constant;
+  if (typeof constant === 'number') {
+    lastSpan = { key, from: span * SPAN_MS, to: (span + 1) * SPAN_MS, offset: constant };
+    return constant;
+  }
   if (constant !== null) return epochMs >= constant.at ? constant.after : constant.before;
   const exact = cacheFor(exactCache, key);
   const bucket = Math.floor(epochMs / BUCKET_MS);
@@ -149,21 +157,42 @@ function computeOffset(epochMs: number, tz: string | null): number {
   return Math.round((asUtc - whole) / 60000);
 }
 
-/** Calendar fields of `epochMs` as seen in `tz`. */
+const DAY_MS = 86400000;
+
+/**
+ * Calendar fields of `epochMs` as seen in `tz`. Integer arithmetic (days to a proleptic Gregorian
+ * date, as Howard Hinnant's `civil_from_days`) rather than a Date and seven getters: every post's
+ * URL and shown date need these, and the getters cost several times more between other work.
+ */
 export function zonedParts(epochMs: number, tz: string | null): ZonedParts {
   const offsetMinutes = zoneOffsetMinutes(epochMs, tz);
-  const d = new Date(epochMs + offsetMinutes * 60000);
-  return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-    second: d.getUTCSeconds(),
-    ms: d.getUTCMilliseconds(),
-    offsetMinutes,
-    weekday: d.getUTCDay(),
-  };
+  const local = epochMs + offsetMinutes * 60000;
+  // Outside a Date's range every getter gave NaN.
+  if (!(Math.abs(local) <= 8.64e15)) return invalidParts(offsetMinutes);
+  const days = Math.floor(local / DAY_MS);
+  let rest = local - days * DAY_MS;
+  const ms = rest % 1000;
+  rest = (rest - ms) / 1000;
+  const second = rest % 60;
+  rest = (rest - second) / 60;
+  const minute = rest % 60;
+  const hour = (rest - minute) / 60;
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  const weekday = (((days + 4) % 7) + 7) % 7;
+  return { year, month, day, hour, minute, second, ms, offsetMinutes, weekday };
+}
+
+/** What a Date's getters give for an invalid time: NaN everywhere. */
+function invalidParts(offsetMinutes: number): ZonedParts {
+  return { year: NaN, month: NaN, day: NaN, hour: NaN, minute: NaN, second: NaN, ms: NaN, offsetMinutes, weekday: NaN };
 }
 
 /**
