@@ -221,7 +221,7 @@ export async function createCoreService(options: CoreServiceOptions): Promise<Co
     },
     recentSites: () => recent.list(),
     async listPosts() {
-      return current().records();
+      return current().recordsSliced();
     },
     readPost: (req) => current().readPost(req.path),
     async savePost(req) {
@@ -333,7 +333,7 @@ export async function createCoreService(options: CoreServiceOptions): Promise<Co
       }
     },
     async getTaxonomy() {
-      const t = collectTaxonomy(current().records(), { drafts: true, unpublished: true });
+      const t = collectTaxonomy(await current().recordsSliced(), { drafts: true, unpublished: true });
       return {
         tags: t.tags,
         categories: t.categories,

@@ -16,7 +16,7 @@ import { git } from '../git/run-git';
 import { gitDirOf, operationOf } from '../git/repo-state';
 import { classifyPostPath } from '../site/scan-site';
 import type { SiteSession } from '../site/site-session';
-import { deepestRealPath, normaliseRelPath, OutsideSiteError, resolveInSite } from '../store/confine';
+import { deepestRealPath, normaliseRelPath, OutsideSiteError, realPathOf, resolveInSite } from '../store/confine';
 
 export interface PathPolicyHost {
   host: 'web' | 'electron';
@@ -60,7 +60,7 @@ async function inSite(root: string, rel: string): Promise<{ clean: string; abs: 
     if (error instanceof OutsideSiteError) refuse('outside-site', `'${rel}' is outside the site folder`);
     throw error;
   }
-  const realRel = path.relative(await realpath(root), await deepestRealPath(abs)).split(path.sep).join('/');
+  const realRel = path.relative(realPathOf(root), await deepestRealPath(abs)).split(path.sep).join('/');
   return { clean, abs, realRel };
 }
 

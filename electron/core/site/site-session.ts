@@ -22,7 +22,7 @@ import { indexPostFileSync, refreshForNow, type IndexedPost } from './post-recor
 import { classifyPostPath } from './scan-site';
 import { indexSite, writeIndexCache, type SiteIndexResult } from './site-index';
 import { watchSite, type SiteWatcher } from './site-watcher';
-import { inBatches, inForeground, whenIdle } from '../util/batches';
+import { eachSliced, inBatches, inForeground, whenIdle } from '../util/batches';
 import { SiteDerived } from './site-derived';
 import type { Problem } from '../../../shared/site/check-rules';
 import type { SiteSchema } from '../../../shared/site/schema';
@@ -172,6 +172,18 @@ export class SiteSession {
     return [...this.index.posts.values()].map((p) => refreshForNow(p, this.index.config.config, now).record);
   }
 
+  /**
+   * The same records, taken in slices: a warm index keeps each record as JSON text until first
+   * asked, and 10,000 parses in one go held the loop for ~40 ms while a page loaded.
+   */
+  async recordsSliced(): Promise<PostRecord[]> {
+    const now = Date.now();
+    const config = this.index.config.config;
+    const out: PostRecord[] = [];
+    await eachSliced([...this.index.posts.values()], (p) => out.push(refreshForNow(p, config, now).record));
+    return out;
+  }
+
   /** Resolves a post path of this site, refusing anything that is not under `_posts`/`_drafts`. */
   async resolvePost(rel: string): Promise<{ rel: string; abs: string }> {
     let clean: string;
@@ -296,9 +308,7 @@ export class SiteSession {
       url: config.url,
       markdownExt: config.markdownExt,
       includes: await readIncludes(path.join(this.root, '_includes')),
-      posts: this.records()
-        .filter((r) => !r.skipped)
-        .map((r) => ({ path: r.path, url: r.url, slug: r.slug, date: r.date, title: r.title })),
+      posts: (await this.recordsSliced()).filter((r) => !r.skipped).map((r) => ({ path: r.path, url: r.url, slug: r.slug, date: r.date, title: r.title })),
     };
   }
 

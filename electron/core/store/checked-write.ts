@@ -7,7 +7,8 @@
  * conflict and nothing is overwritten. A symlinked post is written through to its target (the
  * link stays a link) only while that target is inside the site.
  */
-import { readFile, unlink } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { unlink } from 'node:fs/promises';
 import { SourceError } from '../../../shared/source-error';
 import { writeFileAtomic } from './atomic-write';
 import { realTargetInSite } from './confine';
@@ -25,10 +26,14 @@ export interface DiskState {
 
 export type CheckedWrite = { status: 'written' | 'unchanged'; version: string } | { status: 'conflict'; disk: Buffer | null; diskVersion: string };
 
-/** A file's bytes and version now; `ABSENT` when it does not exist. */
+/**
+ * A file's bytes and version now; `ABSENT` when it does not exist. Read synchronously: a post is a
+ * few KB (at most MAX_POST_BYTES), and the four thread-pool turns of an async read are what a save
+ * waited on while a site check kept the other threads busy.
+ */
 export async function readCurrent(abs: string): Promise<DiskState> {
   try {
-    const bytes = await readFile(abs);
+    const bytes = readFileSync(abs);
     return { bytes, version: versionOf(bytes) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
