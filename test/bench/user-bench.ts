@@ -7,7 +7,7 @@
  * Medians of 3 everywhere. POSTWRIGHT_BENCH_POSTS picks the post count (default 10,000).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, openSync, readSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -62,36 +62,57 @@ function jekyllRead(site: string): number | string {
 }
 
 interface Gaps {
-  /** The longest stretch between two turns of the timer, and the CPU the process used in it. */
-  longest: { ms: number; cpuMs: number };
-  /** The longest stretch counting only the CPU the process used in it (at most the stretch itself). */
+  /** The longest stretch between two turns of the timer, and the CPU the process and its main thread used in it. */
+  longest: { ms: number; cpuMs: number; mainMs: number };
+  /** The longest stretch counting only the CPU the main thread (else the process) used in it (at most the stretch itself). */
   ownMs: number;
 }
 
 /**
- * Stretches between turns of a 2 ms timer, with the CPU the process used in each: on a shared
- * 2-core machine a long stretch with little CPU is the process waiting for a core (Chromium,
- * other programs), not our code holding the loop; min(stretch, CPU) is what our own work held it.
+ * The main thread's CPU time in ms, from Linux's per-thread schedstat (nanoseconds on the CPU);
+ * null elsewhere. The process's CPU also counts V8's compiler and GC threads and the thread pool,
+ * which run beside the event loop without holding it.
+ */
+function mainThreadCpu(): (() => number) | null {
+  try {
+    const fd = openSync(`/proc/self/task/${process.pid}/schedstat`, 'r');
+    const buf = Buffer.alloc(128);
+    const read = () => Number(buf.toString('latin1', 0, readSync(fd, buf, 0, buf.length, 0)).split(' ')[0]) / 1e6;
+    return Number.isFinite(read()) ? read : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Stretches between turns of a 2 ms timer, with the CPU used in each: on a shared 2-core machine
+ * a long stretch with little CPU is the process waiting for a core (Chromium, other programs),
+ * not our code holding the loop; min(stretch, main-thread CPU) is what our own work held it.
  */
 function loopGaps(): { reset(): void; report(): Gaps } {
-  let gaps: Gaps = { longest: { ms: 0, cpuMs: 0 }, ownMs: 0 };
+  let gaps: Gaps = { longest: { ms: 0, cpuMs: 0, mainMs: 0 }, ownMs: 0 };
+  const mainCpu = mainThreadCpu();
   let last = performance.now();
   let lastCpu = process.cpuUsage();
+  let lastMain = mainCpu?.() ?? 0;
   setInterval(() => {
     const now = performance.now();
     const cpu = process.cpuUsage();
+    const main = mainCpu?.() ?? 0;
     const ms = now - last;
     const cpuMs = (cpu.user - lastCpu.user + cpu.system - lastCpu.system) / 1000;
-    if (ms > gaps.longest.ms) gaps.longest = { ms, cpuMs };
-    gaps.ownMs = Math.max(gaps.ownMs, Math.min(ms, cpuMs));
+    const mainMs = mainCpu ? main - lastMain : cpuMs;
+    if (ms > gaps.longest.ms) gaps.longest = { ms, cpuMs, mainMs };
+    gaps.ownMs = Math.max(gaps.ownMs, Math.min(ms, mainMs));
     last = now;
     lastCpu = cpu;
+    lastMain = main;
   }, 2).unref();
-  return { reset: () => (gaps = { longest: { ms: 0, cpuMs: 0 }, ownMs: 0 }), report: () => gaps };
+  return { reset: () => (gaps = { longest: { ms: 0, cpuMs: 0, mainMs: 0 }, ownMs: 0 }), report: () => gaps };
 }
 
 const gapNote = (gaps: Gaps) =>
-  `the longest gap between timer turns ${gaps.longest.ms.toFixed(0)} ms, in which the process used ${gaps.longest.cpuMs.toFixed(0)} ms of CPU; longest counting only its own CPU ${gaps.ownMs.toFixed(0)} ms`;
+  `the longest gap between timer turns ${gaps.longest.ms.toFixed(0)} ms, in which the process used ${gaps.longest.cpuMs.toFixed(0)} ms of CPU, its main thread ${gaps.longest.mainMs.toFixed(0)} ms; longest counting only the main thread's own CPU ${gaps.ownMs.toFixed(0)} ms`;
 
 /** `--child-web SITE CACHE`: the core and web host in their own process, as `npm run web` runs them. */
 export async function runWebChild(site: string, cacheDir: string, rendererDir: string): Promise<void> {
@@ -121,9 +142,14 @@ export async function runWebChild(site: string, cacheDir: string, rendererDir: s
   });
 }
 
+/** Node flags for the web child, from POSTWRIGHT_BENCH_CHILD_FLAGS (`--cpu-prof`, `--trace-gc`…), to see what held its loop. */
+function childFlags(): string[] {
+  return (process.env.POSTWRIGHT_BENCH_CHILD_FLAGS ?? '').split(' ').filter(Boolean);
+}
+
 async function webLoads(benchFile: string, site: string, cacheDir: string, rendererDir: string, log: (line: string) => void): Promise<void> {
   if (!existsSync(CHROMIUM)) return log(`web: skipped: no Chromium at ${CHROMIUM}`);
-  const child = spawn(process.execPath, [benchFile, '--child-web', site, cacheDir, rendererDir], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = spawn(process.execPath, [...childFlags(), benchFile, '--child-web', site, cacheDir, rendererDir], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const next = () => new Promise<Record<string, number | string>>((resolve, reject) => {
     child.once('message', (m) => resolve(m as Record<string, number | string>));
     child.once('exit', (code) => reject(new Error(`web child exited with ${code}`)));
