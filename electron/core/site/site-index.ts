@@ -13,6 +13,7 @@ import { eachSliced, inBatches, yieldToLoop } from '../util/batches';
 import { phaseTrace } from '../util/trace';
 import { defaultCacheDir } from './cache-dir';
 import { filePath, indexFromRead, type IndexedPost } from './post-record-file';
+import { zoneOffsetMinutes } from '../../../shared/jekyll/ruby-time';
 import { MAX_POST_BYTES } from '../store/post-file';
 import { asCached, CachedPost, cacheFileFor, entryFromLine, parseIndexCache, readIndexCacheBytes, refreshCached, unchangedFolders, writeIndexCacheFile } from './index-cache';
 import { readIndexEntry } from '../index/read-posts';
@@ -139,6 +140,9 @@ async function indexWith(
           return post && post.symlink === symlink ? scanEntryOf(full, post) : undefined;
         }
       : undefined;
+    // The scan needs the config: its YAML is parsed in a turn of its own, not inside the scan's first slice.
+    void config.config;
+    await yieldToLoop();
     const folders: FolderStamps = [];
     const scannedAt = Date.now();
     entries = await scanSite(absRoot, config.config, known, folders);
@@ -162,6 +166,12 @@ async function indexWith(
     misses.push(i);
   });
   trace(`stat (${misses.length} to read)`);
+  if (misses.length) {
+    // The zone's first offset loads its data (~12 ms): in a turn of its own, not inside a slice.
+    await yieldToLoop();
+    zoneOffsetMinutes(now, config.config.timezone);
+    await yieldToLoop();
+  }
   // A warm open with many files to read (a stale cache) starts the worker now.
   const helper = early ?? (misses.length >= READ_WORKER_MIN_FILES ? startIndexHelper(absRoot) : null);
   let how: string;

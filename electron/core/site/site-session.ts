@@ -22,7 +22,7 @@ import { indexPostFileSync, refreshForNow, type IndexedPost } from './post-recor
 import { classifyPostPath } from './scan-site';
 import { indexSite, writeIndexCache, type SiteIndexResult } from './site-index';
 import { watchSite, type SiteWatcher } from './site-watcher';
-import { eachSliced, inBatches, inForeground, whenIdle } from '../util/batches';
+import { eachSliced, inForeground, whenIdle } from '../util/batches';
 import { SiteDerived } from './site-derived';
 import type { Problem } from '../../../shared/site/check-rules';
 import type { SiteSchema } from '../../../shared/site/schema';
@@ -121,9 +121,11 @@ export class SiteSession {
     if (configStat(this.root) !== configAtStart) return void (await this.reindex());
     const changed: Array<[string, 'added' | 'changed' | 'removed']> = [];
     const seen = watcher.postFiles();
-    for (const rel of seen) if (!this.index.posts.has(rel) && classifyPostPath(this.index.config.config, rel)) changed.push([rel, 'added']);
+    await eachSliced(seen, (rel) => {
+      if (!this.index.posts.has(rel) && classifyPostPath(this.index.config.config, rel)) changed.push([rel, 'added']);
+    });
     // Stats in slices, synchronously: one async stat per post would queue 10,000 jobs ahead of every request.
-    await inBatches([...this.index.posts], ([rel, post]) => {
+    await eachSliced(this.index.posts.entries(), ([rel, post]) => {
       try {
         const stat = statSync(path.join(this.root, ...rel.split('/')));
         if (stat.size !== post.size || stat.mtimeMs !== post.mtimeMs) changed.push([rel, 'changed']);
