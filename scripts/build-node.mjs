@@ -22,7 +22,9 @@ const nodeOptions = {
 /** Electron's sandboxed preload: a browser-like context whose `require` knows only `electron`, `events`, `timers`, `url`. */
 const sandboxOptions = { platform: 'browser', target: 'chrome130', external: ['electron'] };
 const entries = [
-  ['electron/cli/main.ts', 'dist/electron/cli.cjs', nodeOptions],
+  // The command line: a small launcher (V8 flags, code cache) and the bundle it runs.
+  ['electron/cli/launch.ts', 'dist/electron/cli.cjs', nodeOptions],
+  ['electron/cli/main.ts', 'dist/electron/cli-main.cjs', nodeOptions],
   ['electron/main/main.ts', 'dist/electron/main.cjs', nodeOptions],
   ['electron/preload/preload.ts', 'dist/electron/preload.cjs', sandboxOptions],
   ['electron/web/web-main.ts', 'dist/electron/web.cjs', nodeOptions],

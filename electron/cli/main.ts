@@ -1,17 +1,9 @@
 /**
- * Entry point of the bundled `postwright` command line.
+ * The `postwright` command line as a process: arguments and standard streams to runCli. Bundled
+ * as dist/electron/cli-main.cjs and started by launch.ts (dist/electron/cli.cjs), which sets V8's
+ * flags and keeps a code cache.
  */
-import { setFlagsFromString } from 'node:v8';
 import { runCli } from './run-cli';
-
-// A command runs once and briefly, with the index worker keeping the second core busy: optimised
-// code compiled right away on the thread that needs it beats waiting for a compiler thread that
-// gets no core (measured: ~25% less CPU for a cold index of 10,000 posts).
-setFlagsFromString('--no-concurrent-recompilation');
-// Optimising compiles were ~40% of a cold index's CPU (V8's --trace-opt: 0.7–1 s over both threads),
-// most of it big functions with their callees inlined, recompiled whole after a deopt. A smaller
-// inlining budget compiles less for code that runs once: ~5% faster cold, 0.1 s less CPU.
-setFlagsFromString('--max-inlined-bytecode-size-cumulative=300');
 
 runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(text),

@@ -109,6 +109,7 @@ describe('electron-builder --dir --linux with a stand-in Electron', () => {
     expect(files).toContain('/dist/electron/read-worker.cjs');
     expect(files).toContain('/dist/renderer/index.html');
     expect(files).not.toContain('/dist/electron/cli.cjs');
+    expect(files).not.toContain('/dist/electron/cli-main.cjs');
     expect(files).not.toContain('/dist/electron/web.cjs');
     expect(entries.filter((e) => e.includes('node_modules'))).toEqual([]);
     expect(entries.filter((e) => e.endsWith('.map'))).toEqual([]);

@@ -18,7 +18,7 @@ const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'node_modules/@doyensec/electronegativity/dist/index.js');
 const HEADER = 'issue, severity, confidence, filename, location, sample, description, url';
 /** Bundles that are not packed into the app (see package.json build.files). */
-const NOT_SHIPPED = new Set(['cli.cjs', 'web.cjs']);
+const NOT_SHIPPED = new Set(['cli.cjs', 'cli-main.cjs', 'web.cjs']);
 
 interface Finding {
   id: string;
