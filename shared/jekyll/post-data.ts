@@ -7,7 +7,7 @@
  * (`category:` wins over `categories:` for the extra entry, strings split on spaces, folders
  * above `_posts` become categories, `published` is only off for a literal false).
  */
-import { splitPost } from '../front-matter/split';
+import { splitPost, type PostParts } from '../front-matter/split';
 import { readYaml, YamlDate, YamlTime } from '../yaml/read-yaml';
 import { deepMerge } from './deep-merge';
 import { fileNameParts, titleizeSlug } from './file-names';
@@ -27,6 +27,8 @@ export interface PostInput {
   now: number;
   /** File modification time: a draft without a date is dated by it. */
   mtimeMs: number;
+  /** `text` already split by the caller (only its front matter is used), to save splitting it again. */
+  parts?: PostParts;
 }
 
 export interface PostResult {
@@ -143,7 +145,7 @@ export function computePost(input: PostInput): PostResult {
   const name = fileNameParts(path);
   const fileSlug = name?.slug ?? path.slice(path.lastIndexOf('/') + 1);
   const ext = name?.ext ?? '';
-  const parts = splitPost(text);
+  const parts = input.parts ?? splitPost(text);
   const yamlFirstLine = parts.frontMatter ? lineOf(text, parts.frontMatter.yamlOffset) : 1;
 
   let error: string | undefined;

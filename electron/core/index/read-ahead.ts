@@ -16,7 +16,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { headIsEnough } from '../site/post-record-file';
+import { splitHead } from '../site/post-record-file';
+import type { PostParts } from '../../../shared/front-matter/split';
 import { ARENA_BYTES, CTRL, DONE, META, OWNER, READ, RING_SLOTS, SLOT_BYTES, sharedViews, type ReadWorkerInput, type WorkerEntry, type WorkerMode, type WorkerStart } from './read-protocol';
 
 /** Fewer files than this are indexed faster than a worker starts (~60 ms here). */
@@ -32,6 +33,8 @@ export interface TakenFile {
   /** The file's text when `complete`, else the text of its first bytes. */
   text: string;
   complete: boolean;
+  /** When the first bytes were found to be enough: their split (see splitHead); null when they are not. */
+  parts?: PostParts | null;
   size: number;
   mtimeMs: number;
 }
@@ -163,8 +166,12 @@ function readAheadWith(worker: Worker, mode: WorkerMode, options: ReadAheadInput
     const start = (k % RING_SLOTS) * SLOT_BYTES;
     let decoded = Math.min(len, FIRST_DECODE);
     let text = ring.toString('utf8', start, start + decoded);
-    if (decoded < len && !headIsEnough(text)) text = ring.toString('utf8', start, start + (decoded = len));
-    return { text, complete: decoded === size, size, mtimeMs: meta[at + META.mtimeMs] };
+    let parts = decoded === size ? undefined : splitHead(text);
+    if (parts === null && decoded < len) {
+      text = ring.toString('utf8', start, start + (decoded = len));
+      parts = decoded === size ? undefined : splitHead(text);
+    }
+    return { text, complete: decoded === size, parts, size, mtimeMs: meta[at + META.mtimeMs] };
   };
 
   const takeOwn = (k: number): Taken => {

@@ -8,7 +8,7 @@ import { computePost, type PostResult } from '../../../shared/jekyll/post-data';
 import { fileNameParts, titleizeSlug } from '../../../shared/jekyll/file-names';
 import type { PostRecord, SiteConfig } from '../../../shared/jekyll/site-types';
 import { SourceError } from '../../../shared/source-error';
-import { splitPost } from '../../../shared/front-matter/split';
+import { splitPost, type PostParts } from '../../../shared/front-matter/split';
 import { decodeUtf8, MAX_POST_BYTES } from '../store/post-file';
 import type { ScanEntry } from './scan-site';
 
@@ -106,10 +106,17 @@ const HEAD_BYTES = 2048;
  * the white space after it end inside the head (the record needs nothing from the body).
  */
 export function headIsEnough(head: string): boolean {
-  const bom = head.charCodeAt(0) === 0xfeff ? 1 : 0;
-  if (!head.startsWith('---', bom)) return true;
+  return splitHead(head) !== null;
+}
+
+/**
+ * The head split into front matter and the rest when it is enough (see headIsEnough), else null:
+ * its front matter is the whole text's, which computePost then need not split again.
+ */
+export function splitHead(head: string): PostParts | null {
   const parts = splitPost(head);
-  return parts.frontMatter !== null && /[^ \t\r\n\f\v]/.test(parts.body);
+  if (parts.frontMatter === null) return head.startsWith('---', parts.bom.length) ? null : parts;
+  return /[^ \t\r\n\f\v]/.test(parts.body) ? parts : null;
 }
 
 /**
@@ -126,9 +133,15 @@ function headText(bytes: Buffer): string {
  * The index entry of a post from text read elsewhere (the read worker): the whole text, or a head
  * that is enough; null when the head is not enough and the file must be read whole.
  */
-export function indexFromRead(entry: ScanEntry, config: SiteConfig, now: number, read: { text: string; complete: boolean; size: number; mtimeMs: number }): IndexedPost | null {
-  if (!read.complete && !headIsEnough(read.text)) return null;
-  const indexed = computeIndexed(entry, config, now, read, read);
+export function indexFromRead(
+  entry: ScanEntry,
+  config: SiteConfig,
+  now: number,
+  read: { text: string; complete: boolean; size: number; mtimeMs: number; parts?: PostParts | null },
+): IndexedPost | null {
+  const parts = read.parts ?? (read.complete ? undefined : splitHead(read.text));
+  if (parts === null) return null;
+  const indexed = computeIndexed(entry, config, now, read, read, parts);
   return { record: indexed.record, size: indexed.size, mtimeMs: indexed.mtimeMs, markedPublished: indexed.markedPublished, epochMs: indexed.epochMs };
 }
 
@@ -143,6 +156,7 @@ function computeIndexed(
   now: number,
   st: { size: number; mtimeMs: number },
   file: { text: string } | SourceError | null,
+  parts?: PostParts,
 ): IndexedPostFile {
   if (entry.skipped || file === null) return entryOf(placeholder(entry, { skipped: entry.skipped }), st);
   if (file instanceof SourceError) {
@@ -150,7 +164,7 @@ function computeIndexed(
     const skipped = file.code === 'invalid-utf8' ? INVALID_UTF8_REASON : undefined;
     return entryOf(placeholder(entry, { error: `${where}${file.message}`, ...(skipped ? { skipped } : {}) }), st);
   }
-  const result = computePost({ path: entry.path, text: file.text, draft: entry.draft, config, now, mtimeMs: st.mtimeMs });
+  const result = computePost({ path: entry.path, text: file.text, draft: entry.draft, config, now, mtimeMs: st.mtimeMs, parts });
   const markedPublished = !(result.data?.published === false);
   // The record's date is shown to the second: the cached instant must be the same one.
   const epochMs = result.epochMs === null ? null : Math.floor(result.epochMs / 1000) * 1000;
