@@ -139,7 +139,9 @@ export function readSimpleYaml(source: string, keyString: (key: YamlValue) => st
   if (source.includes('\t')) return undefined;
   const lines = source.split('\n');
   if (source.includes('\r')) for (let i = 0; i < lines.length; i++) if (lines[i].endsWith('\r')) lines[i] = lines[i].slice(0, -1);
-  const map: Record<string, YamlValue> = Object.create(null);
+  // A plain object filled in place (no null-prototype map copied at the end); `__proto__`, the
+  // one key that would not become a property, goes to the full parser.
+  const map: Record<string, YamlValue> = {};
   let any = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
@@ -172,11 +174,11 @@ export function readSimpleYaml(source: string, keyString: (key: YamlValue) => st
       v = scalar.value;
       i = scalar.next - 1;
     } else v = value(restRaw);
-    if (v === undefined) return undefined;
+    if (v === undefined || key === '__proto__') return undefined;
     map[key] = v;
     any = true;
   }
-  return any ? { ...map } : null;
+  return any ? map : null;
 }
 
 function leadingSpaces(line: string): number {
@@ -216,7 +218,7 @@ function readBlock(block: string[], keyString: (key: YamlValue) => string): Yaml
     return items;
   }
   if (indent === 0) return undefined;
-  const map: Record<string, YamlValue> = Object.create(null);
+  const map: Record<string, YamlValue> = {};
   for (const line of block) {
     if (leadingSpaces(line) !== indent || !keyLine(line, indent)) return undefined;
     const restRaw = restText ?? '';
@@ -224,10 +226,10 @@ function readBlock(block: string[], keyString: (key: YamlValue) => string): Yaml
     if (key === undefined) return undefined;
     const rest = restRaw.trim();
     const v = rest === '' || rest.startsWith('#') ? null : value(restRaw);
-    if (v === undefined) return undefined;
+    if (v === undefined || key === '__proto__') return undefined;
     map[key] = v;
   }
-  return { ...map };
+  return map;
 }
 
 const BLOCK_HEADER = /^([|>])(-?)[ ]*(?:#.*)?$/;
