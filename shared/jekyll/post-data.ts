@@ -71,15 +71,16 @@ function rubyUnion(a: readonly unknown[], b: readonly unknown[]): unknown[] {
 
 /** `Document#merge_data!`: `merge_categories!`, then a deep merge. */
 function mergeData(data: Record<string, unknown>, other: Record<string, unknown>): Record<string, unknown> {
-  const incoming = { ...other };
-  if ('categories' in incoming && incoming.categories !== null && incoming.categories !== undefined) {
-    let cats = incoming.categories;
+  // Copied only when its categories are replaced: deepMerge makes the merged map anew anyway.
+  let incoming = other;
+  if ('categories' in other && other.categories !== null && other.categories !== undefined) {
+    let cats = other.categories;
     if (typeof cats === 'string') cats = rubySplit(cats);
     if (Array.isArray(data.categories)) {
       if (!Array.isArray(cats)) throw new ReadError('categories must be a list or a space-separated string');
       cats = rubyUnion(data.categories, cats);
     }
-    incoming.categories = cats;
+    incoming = { ...other, categories: cats };
   }
   return deepMerge(data, incoming);
 }
@@ -111,6 +112,20 @@ function pluralized(data: Record<string, unknown>, singular: string, plural: str
     }
   }
   return flattenDeep([value]).filter((v) => v !== null && v !== undefined);
+}
+
+/**
+ * `populate_categories`' list: each item as a string (a nested list flattened first), without
+ * repeats, in order. One pass instead of map, flatten, map and a Set spread.
+ */
+function populatedCategories(items: readonly unknown[]): string[] {
+  const seen = new Set<string>();
+  const add = (value: unknown) => {
+    if (Array.isArray(value)) for (const v of value) add(v);
+    else seen.add(rubyToS(value));
+  };
+  for (const item of items) add(item);
+  return [...seen];
 }
 
 /** The categories Jekyll takes from folders above `_posts`/`_drafts`. */
@@ -176,7 +191,7 @@ export function computePost(input: PostInput): PostResult {
     if (data.ext === undefined || data.ext === null) data.ext = ext;
     // populate_categories: the data's list plus `category` (or `categories` again), as strings,
     // merged back with merge_data!, which unions it with the list already there.
-    const populated = [...new Set(flattenDeep([...rubyArray(data.categories), ...pluralized(data, 'category', 'categories')].map((c) => (Array.isArray(c) ? c : rubyToS(c)))).map(rubyToS))];
+    const populated = populatedCategories([...rubyArray(data.categories), ...pluralized(data, 'category', 'categories')]);
     // merge_data!(categories: populated), in place: `data` is this post's own copy (every merge above copied).
     data.categories = Array.isArray(data.categories) ? rubyUnion(data.categories, populated) : populated;
     data.tags = pluralized(data, 'tag', 'tags');
