@@ -25,7 +25,7 @@ export function codeCacheDir(env: NodeJS.ProcessEnv = process.env, platform = pr
   return path.join(env.XDG_CACHE_HOME ?? path.join(home, '.cache'), 'postwright', 'code');
 }
 
-function readOrNull(file: string): Buffer | undefined {
+function readIfThere(file: string): Buffer | undefined {
   try {
     return readFileSync(file);
   } catch {
@@ -56,7 +56,7 @@ export function runWithCodeCache(bundle: string, dir: string | null): void {
   const prefix = `${path.basename(bundle, '.cjs')}-`;
   const key = createHash('sha1').update(source).update(`\0${process.version}\0${process.arch}`).digest('hex').slice(0, 20);
   const file = dir ? path.join(dir, `${prefix}${key}.v8`) : null;
-  const cachedData = file ? readOrNull(file) : undefined;
+  const cachedData = file ? readIfThere(file) : undefined;
   const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
   if (dir && file && (!cachedData || script.cachedDataRejected)) saveOnExit(script, dir, file, prefix);
   const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;

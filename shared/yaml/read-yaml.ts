@@ -243,10 +243,10 @@ function errorsOf(doc: Document) {
   return doc.errors.filter((e) => e.code !== 'MULTIPLE_DOCS');
 }
 
-/** Parses `source`; never throws for bad input. */
 /** Only white space (as `trim` sees it, which is what `\s` matches): tested without copying the text. */
 const BLANK = /^\s*$/;
 
+/** Parses `source`; never throws for bad input. */
 export function readYaml(source: string, options: ReadYamlOptions = {}): ReadYamlResult {
   if (BLANK.test(source)) return { ok: true, value: null };
   const simple = readSimpleYaml(source, keyString);

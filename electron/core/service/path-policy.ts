@@ -16,7 +16,7 @@ import { git } from '../git/run-git';
 import { gitDirOf, operationOf } from '../git/repo-state';
 import { classifyPostPath } from '../site/scan-site';
 import type { SiteSession } from '../site/site-session';
-import { deepestRealPath, normaliseRelPath, OutsideSiteError, realPathOf, resolveInSite } from '../store/confine';
+import { confineInSite, normaliseRelPath, OutsideSiteError } from '../store/confine';
 
 export interface PathPolicyHost {
   host: 'web' | 'electron';
@@ -53,15 +53,15 @@ function cleanRel(rel: string): string {
 /** `rel` inside the site by text and by real path; returns the clean text path and where the real file is. */
 async function inSite(root: string, rel: string): Promise<{ clean: string; abs: string; realRel: string }> {
   const clean = cleanRel(rel);
-  let abs: string;
+  let confined: { abs: string; real: string; realRoot: string };
   try {
-    abs = await resolveInSite(root, clean);
+    confined = confineInSite(root, clean);
   } catch (error) {
     if (error instanceof OutsideSiteError) refuse('outside-site', `'${rel}' is outside the site folder`);
     throw error;
   }
-  const realRel = path.relative(realPathOf(root), await deepestRealPath(abs)).split(path.sep).join('/');
-  return { clean, abs, realRel };
+  const realRel = path.relative(confined.realRoot, confined.real).split(path.sep).join('/');
+  return { clean, abs: confined.abs, realRel };
 }
 
 const hasDotPart = (rel: string) => rel.split('/').some((part) => part.startsWith('.'));

@@ -36,7 +36,7 @@ export function normaliseRelPath(rel: string): string {
 }
 
 /** The real path of an existing `abs` (symlinks followed); throws as realpath does. */
-export function realPathOf(abs: string): string {
+function realPathOf(abs: string): string {
   return realpathSync.native(abs);
 }
 
@@ -69,12 +69,17 @@ function isInside(root: string, target: string): boolean {
 
 /** The absolute path of `rel` inside `root`, following symlinks only while they stay inside. */
 export async function resolveInSite(root: string, rel: string): Promise<string> {
+  return confineInSite(root, rel).abs;
+}
+
+/** resolveInSite, also giving the real paths it checked (the site's and the deepest existing part's). */
+export function confineInSite(root: string, rel: string): { abs: string; real: string; realRoot: string } {
   const clean = normaliseRelPath(rel);
   const abs = path.join(root, ...clean.split('/'));
   const realRoot = realPathOf(root);
   const real = deepestRealPathSync(abs);
   if (!isInside(realRoot, real)) throw new OutsideSiteError(rel);
-  return abs;
+  return { abs, real, realRoot };
 }
 
 /**
