@@ -3,8 +3,10 @@
  *
  * Jekyll sets `ENV["TZ"]` from `timezone:` and converts every post date to that zone, so the
  * year/month/day in URLs and the dates we show must be computed in it too, DST included.
- * `Intl` gives us zone offsets without any Node or DOM API, so this stays in `shared/`.
+ * Offsets come from the machine's zone files where the core supplies them (setZoneSource: the
+ * data Ruby itself reads), else from `Intl`, which needs no Node or DOM API.
  */
+import type { ZoneRules } from './tz-rules';
 
 export interface ZonedParts {
   year: number;
@@ -91,12 +93,38 @@ function boundaryOffset(key: string, n: number, tz: string | null): number {
   return offset;
 }
 
+/** Rules of a zone (null: this machine's zone) from outside `Intl`, or null to ask `Intl`. */
+export type ZoneSource = (tz: string | null) => ZoneRules | null;
+
+let zoneSource: ZoneSource | null = null;
+const sourcedRules = new Map<string, ZoneRules | null>();
+
+/** Where zone rules come from besides `Intl` (the core: the machine's zone files); null for `Intl` only. */
+export function setZoneSource(source: ZoneSource | null): void {
+  zoneSource = source;
+  sourcedRules.clear();
+}
+
+function sourcedRulesFor(key: string, tz: string | null): ZoneRules | null {
+  let rules = sourcedRules.get(key);
+  if (rules === undefined) {
+    rules = zoneSource ? zoneSource(tz) : null;
+    sourcedRules.set(key, rules);
+  }
+  return rules;
+}
+
 /** The last two-week span found to have one offset throughout. */
 let lastSpan = { key: '', from: 0, to: 0, offset: 0 };
 
 /** Minutes east of UTC in `tz` (null: this machine's zone) at `epochMs`. */
 export function zoneOffsetMinutes(epochMs: number, tz: string | null): number {
   const key = tz ?? '';
+  // Outside a Date's range `Intl` throws, as it always has.
+  if (zoneSource && Math.abs(epochMs) <= 8.64e15) {
+    const rules = sourcedRulesFor(key, tz);
+    if (rules) return Math.round(rules.offsetAt(Math.floor(epochMs / 1000)) / 60);
+  }
   // Posts come in date order: most lookups fall in the same constant span as the one before.
   if (epochMs >= lastSpan.from && epochMs < lastSpan.to && key === lastSpan.key) return lastSpan.offset;
   // Most two-week spans have one offset throughout: one lookup serves every post in them.

@@ -5,12 +5,15 @@ import { readFile, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { parseConfigText, type ConfigResult } from '../../../shared/jekyll/config';
+// Zone offsets from the machine's zone files, for every thread that reads a site.
+import './system-zones';
 
 /**
  * Part of the stamp, so records cached by an older reader are not reused: 2 reads `:symbols` as
- * SafeYAML does (a config that failed before now gives other URLs) and takes trailing dots off slugs.
+ * SafeYAML does (a config that failed before now gives other URLs) and takes trailing dots off slugs;
+ * 3 takes zone offsets from the machine's zone files (old dates in a few zones differ from ICU's).
  */
-const READER_VERSION = 'config-reader-2\0';
+const READER_VERSION = 'config-reader-3\0';
 
 export interface LoadedConfig extends ConfigResult {
   /** Changes when `_config.yml` does; the index cache is keyed on it. */
