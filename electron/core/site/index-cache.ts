@@ -10,7 +10,8 @@
  * an entry over, not the file's format.)
  */
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, realpath, rename, rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, open, realpath, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { PostRecord, SiteConfig } from '../../../shared/jekyll/site-types';
 import { eachSliced, yieldToLoop } from '../util/batches';
@@ -137,9 +138,11 @@ export class CachedPost implements IndexedPost {
     return this.bytes !== null;
   }
 
-  /** The record's JSON as UTF-8 bytes (a view of the cache file's bytes when it came from there). */
-  jsonBytes(): Uint8Array {
-    return this.bytes ? this.bytes.subarray(this.start, this.end) : Buffer.from(this.json);
+  /** Where the record's JSON lies as UTF-8 bytes: in the cache file's bytes when it came from there. */
+  jsonSpan(): JsonSpan {
+    if (this.bytes) return { bytes: this.bytes, start: this.start, end: this.end };
+    const bytes = Buffer.from(this.json);
+    return { bytes, start: 0, end: bytes.length };
   }
 
   get record(): PostRecord {
@@ -156,9 +159,18 @@ export function recordJson(post: IndexedPost): string {
   return (withJson.json ??= JSON.stringify(post.record));
 }
 
-/** The same as UTF-8 bytes: straight from the cache file's bytes when that is where it came from. */
-export function recordJsonBytes(post: IndexedPost): Uint8Array {
-  return post instanceof CachedPost ? post.jsonBytes() : Buffer.from(recordJson(post));
+/** A record's JSON as UTF-8 bytes: `bytes` from `start` to `end`. */
+export interface JsonSpan {
+  bytes: Buffer;
+  start: number;
+  end: number;
+}
+
+/** The same as UTF-8 bytes: where they lie in the cache file's bytes when that is where it came from. */
+export function recordJsonSpan(post: IndexedPost): JsonSpan {
+  if (post instanceof CachedPost) return post.jsonSpan();
+  const bytes = Buffer.from(recordJson(post));
+  return { bytes, start: 0, end: bytes.length };
 }
 
 /** A cached entry refreshed for a new "now", parsing its record only when "published" changed. */
@@ -203,10 +215,13 @@ export function entryFromLine(line: string): { rel: string; post: CachedPost } |
   return post && { rel: line.slice(0, t[0]), post };
 }
 
-/** The cache file's bytes, or null when there is none (or it cannot be read). */
-export async function readIndexCacheBytes(file: string): Promise<Buffer | null> {
+/**
+ * The cache file's bytes, or null when there is none (or it cannot be read). Read synchronously:
+ * one read of a few megabytes (~3 ms) beats four thread-pool round trips, and comes first in an open.
+ */
+export function readIndexCacheBytes(file: string): Buffer | null {
   try {
-    return await readFile(file);
+    return readFileSync(file);
   } catch {
     return null;
   }

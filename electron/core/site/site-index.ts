@@ -5,8 +5,7 @@
  * The cache (index-cache.ts) is validated per file by size and mtime; anything that does not
  * match is read again. The scan reuses the cache's classification of files it already knows.
  */
-import { realpath } from 'node:fs/promises';
-import { lstatSync } from 'node:fs';
+import { lstatSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { PostRecord, SiteConfig } from '../../../shared/jekyll/site-types';
 import { eachSliced, inBatches, yieldToLoop } from '../util/batches';
@@ -92,8 +91,8 @@ export async function indexSite(root: string, options: IndexOptions = {}): Promi
   const now = options.now ?? Date.now();
   const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
   // A missing folder is reported by loadSiteConfig below, in its words.
-  const realRoot = await realpath(absRoot).catch(() => absRoot);
-  const cacheBytes = cacheDir === false ? null : await readIndexCacheBytes(cacheFileFor(cacheDir, realRoot));
+  const realRoot = realRootOf(absRoot);
+  const cacheBytes = cacheDir === false ? null : readIndexCacheBytes(cacheFileFor(cacheDir, realRoot));
   // No cache: every file will be read, so the worker starts up now, while the config loads and the folders are scanned.
   const early = cacheBytes === null ? startIndexHelper(absRoot) : null;
   try {
@@ -201,6 +200,15 @@ async function indexWith(
     trace('cache written');
   }
   return result;
+}
+
+/** The folder's real path, or the path itself when it cannot be resolved (loadSiteConfig reports why). */
+function realRootOf(absRoot: string): string {
+  try {
+    return realpathSync.native(absRoot);
+  } catch {
+    return absRoot;
+  }
 }
 
 /** The scan entry the cache remembers for a path. */
