@@ -27,7 +27,7 @@ function exists(p: string): boolean {
 
 /**
  * The site's config, read synchronously: a few kilobytes, where the promise API's stat, open,
- * fstat, read and close were five thread-pool round trips (~8 ms of a 0.25 s warm index).
+ * fstat, read and close were five thread-pool round trips, each a wait when the other core is busy.
  */
 export async function loadSiteConfig(root: string): Promise<LoadedConfig> {
   const s = statSync(root);
