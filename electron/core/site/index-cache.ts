@@ -292,7 +292,11 @@ export function asCached(post: IndexedPost, symlink: boolean): CachedPost {
   return new CachedPost(post.size, post.mtimeMs, flags, post.epochMs, scanSkipped, recordJson(post));
 }
 
-/** Writes the cache; failures are ignored because the cache is only a speed-up. */
+/**
+ * Writes the cache; failures are ignored because the cache is only a speed-up. Returns each
+ * entry as a view of the bytes written (see `CachedPost`), or null when nothing was written: the
+ * CLI prints those bytes as a warm run does, and 10,000 JSON strings become one buffer.
+ */
 export async function writeIndexCacheFile(
   cacheDir: string,
   root: string,
@@ -300,7 +304,7 @@ export async function writeIndexCacheFile(
   posts: ReadonlyMap<string, IndexedPost>,
   scan?: { folders: FolderStamps; scannedAt: number },
   future?: boolean,
-): Promise<void> {
+): Promise<Map<string, CachedPost> | null> {
   try {
     const realRoot = await realpath(root);
     await mkdir(cacheDir, { recursive: true });
@@ -319,13 +323,12 @@ export async function writeIndexCacheFile(
       starts: [],
       lengths: [],
     };
-    const records: string[] = [];
+    const entries: CachedPost[] = [];
     let offset = 0;
     await eachSliced(posts, ([rel, post]) => {
       if (/[\n\r]/.test(rel)) return;
       const cached = post instanceof CachedPost ? post : asCached(post, post.record.skipped === SYMLINK_REASON);
-      const json = cached.json;
-      const length = Buffer.byteLength(json);
+      const length = Buffer.byteLength(cached.json);
       header.paths.push(rel);
       header.sizes.push(cached.size);
       header.mtimes.push(cached.mtimeMs);
@@ -334,20 +337,26 @@ export async function writeIndexCacheFile(
       header.skipped.push(cached.skipped ?? '');
       header.starts.push(offset);
       header.lengths.push(length);
-      records.push(json);
+      entries.push(cached);
       offset += length + 1;
     });
     // The header line, then each record's JSON on its own line (a person can still read the file).
-    records.unshift(JSON.stringify(header));
-    records.push('');
-    // Temp file and rename, without fsync: a cache lost in a crash is simply rebuilt. Written in
-    // pieces of ~1,000 records, so encoding 4 MB never holds the event loop in one go.
+    // The records are encoded once, into the body, in slices so 4 MB never holds the loop in one go.
+    const body = Buffer.allocUnsafe(offset);
+    await eachSliced(entries.keys(), (i) => {
+      const at = header.starts[i];
+      body.write(entries[i].json, at);
+      body[at + header.lengths[i]] = 0x0a;
+    });
+    const headerLine = Buffer.from(`${JSON.stringify(header)}\n`);
+    // Temp file and rename, without fsync: a cache lost in a crash is simply rebuilt.
     const file = cacheFileFor(cacheDir, realRoot);
     const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
     try {
       const handle = await open(temp, 'w');
       try {
-        for (let i = 0; i < records.length; i += 1000) await handle.write(records.slice(i, i + 1000).join('\n') + (i + 1000 < records.length ? '\n' : ''));
+        const { bytesWritten } = await handle.writev([headerLine, body]);
+        if (bytesWritten !== headerLine.length + body.length) throw new Error('short write');
       } finally {
         await handle.close();
       }
@@ -355,7 +364,15 @@ export async function writeIndexCacheFile(
     } finally {
       await rm(temp, { force: true });
     }
+    const views = new Map<string, CachedPost>();
+    header.paths.forEach((rel, i) => {
+      const e = entries[i];
+      const start = header.starts[i];
+      views.set(rel, new CachedPost(e.size, e.mtimeMs, e.flags, e.epochMs, e.skipped, body, start, start + header.lengths[i]));
+    });
+    return views;
   } catch {
     // A read-only cache folder must not stop the site from opening.
+    return null;
   }
 }

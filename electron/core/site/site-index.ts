@@ -41,9 +41,12 @@ export interface SiteIndexResult {
   scan?: { folders: FolderStamps; scannedAt: number };
 }
 
-/** Writes the cache of an index; failures are ignored because the cache is only a speed-up. */
-export async function writeIndexCache(cacheDir: string | false, result: SiteIndexResult): Promise<void> {
-  if (cacheDir !== false) await writeIndexCacheFile(cacheDir, result.root, result.config.stamp, result.posts, result.scan, result.config.config.future);
+/**
+ * Writes the cache of an index; failures are ignored because the cache is only a speed-up.
+ * Returns the entries as views of the bytes written, or null when nothing was written.
+ */
+export async function writeIndexCache(cacheDir: string | false, result: SiteIndexResult): Promise<Map<string, CachedPost> | null> {
+  return cacheDir === false ? null : writeIndexCacheFile(cacheDir, result.root, result.config.stamp, result.posts, result.scan, result.config.config.future);
 }
 
 /**
@@ -196,7 +199,9 @@ async function indexWith(
   }
   // A full scan also rewrites the cache: its folder stamps let the next open skip the scan.
   if (read > 0 || (cachedPosts?.size ?? 0) !== posts.size || !skipScan) {
-    await writeIndexCache(cacheDir, result);
+    const views = await writeIndexCache(cacheDir, result);
+    // Lazy records are JSON anyway: as views of the bytes just written they print as a warm run's do.
+    if (views && options.lazyRecords && views.size === posts.size) result.posts = views;
     trace('cache written');
   }
   return result;
