@@ -58,6 +58,7 @@ function placeholder(name: string, input: UrlInputs, p: ZonedParts | null): stri
       case 'slug':
         return slugify(input.slug);
       case 'categories':
+        if (input.categories.length < 2) return input.categories.length ? rubyToS(input.categories[0]).toLowerCase() : '';
         return [...new Set(input.categories.map((c) => rubyToS(c).toLowerCase()))].join('/');
       default:
         return input.outputExt;
@@ -109,17 +110,26 @@ export function rubyToS(value: unknown): string {
 }
 
 const KEEP = /^[a-zA-Z0-9./-]+$/;
-const PATH_SAFE = /[A-Za-z0-9\-._~!$&'()*+,;=:@/?]/;
+const PATH_UNSAFE_RUN = /[^A-Za-z0-9\-._~!$&'()*+,;=:@/?]+/gu;
+const utf8 = new TextEncoder();
+
+/** A run of characters a path may not hold, percent-encoded as UTF-8 bytes. */
+function encodeRun(run: string): string {
+  try {
+    // It escapes every one of them: what it leaves alone is all in the safe set.
+    return encodeURIComponent(run);
+  } catch {
+    // A lone surrogate: encoded as U+FFFD, as Ruby's encoding of the same text gives.
+    let out = '';
+    for (const byte of utf8.encode(run)) out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    return out;
+  }
+}
 
 /** `URL.escape_path`: percent-encodes what a path segment may not hold (UTF-8 bytes). */
 export function escapePath(path: string): string {
   if (path === '' || KEEP.test(path)) return path;
-  let out = '';
-  for (const ch of path) {
-    if (PATH_SAFE.test(ch)) out += ch;
-    else for (const byte of new TextEncoder().encode(ch)) out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-  }
-  return out;
+  return path.replace(PATH_UNSAFE_RUN, encodeRun);
 }
 
 export class PermalinkError extends Error {}

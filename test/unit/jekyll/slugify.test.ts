@@ -1,6 +1,7 @@
 /**
- * slugify takes ASCII-only patterns for ASCII text (the common case, several times faster): they
- * must give exactly what Jekyll's Unicode patterns give, for every ASCII character.
+ * slugify takes ASCII-only patterns for ASCII text (the common case, several times faster) and
+ * returns text that is already a slug as it is: both must give exactly what Jekyll's Unicode
+ * patterns give, for every ASCII character.
  */
 import { describe, expect, it } from 'vitest';
 import { slugify, type SlugMode } from '../../../shared/jekyll/file-names';
@@ -31,6 +32,18 @@ const SAMPLES = [
   'naïve café',
   'Ελληνικά και English',
   'emoji 🎉 party',
+  // Already slugs (one test answers them), and near misses that must take the full path.
+  'already-a-slug',
+  'Cased-Slug-42',
+  "rock-&-roll!-(live)",
+  'a',
+  '',
+  '-',
+  '-leading',
+  'trailing-',
+  'double--dash',
+  'dots.and_under~scores',
+  'é-accented',
 ];
 
 describe('slugify', () => {
