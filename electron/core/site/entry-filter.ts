@@ -56,3 +56,31 @@ export function isExcluded(config: SiteConfig, rel: string, isDir: boolean): boo
 export function isIncluded(config: SiteConfig, rel: string, isDir: boolean): boolean {
   return matchesAny(patternsOf(config).include, rel, isDir);
 }
+
+/** The filter for the files below one folder: the same answers as `isExcluded`/`isIncluded` for them. */
+export interface FolderFilter {
+  excluded(full: string): boolean;
+  included(full: string): boolean;
+}
+
+/** A literal pattern's test narrowed to the files below `prefix`, plus the set's wildcard regex. */
+function narrowed(set: PatternSet, prefix: string): (full: string) => boolean {
+  // A pattern the folder's path starts with covers every file below it.
+  if (set.patterns.some((p) => prefix.startsWith(p))) return () => true;
+  // A longer one can only match files whose path starts with it; the rest cannot match at all.
+  const inside = set.patterns.filter((p) => p.length > prefix.length && p.startsWith(prefix));
+  const any = set.any;
+  if (!inside.length && any === null) return () => false;
+  return (full) => inside.some((p) => full.startsWith(p)) || (any !== null && any.test(full));
+}
+
+/**
+ * The filter for the files below the folder `prefix` (site-relative, ending in `/`). Built once
+ * per folder: with the usual patterns (none reaching into `_posts`) a file then tests nothing.
+ */
+export function folderFilter(config: SiteConfig, prefix: string): FolderFilter {
+  const p = patternsOf(config);
+  const exclude = narrowed(p.exclude, prefix);
+  const include = narrowed(p.include, prefix);
+  return { excluded: (full) => exclude(full) && !include(full), included: include };
+}

@@ -10,7 +10,7 @@ import { sliceClock, yieldToLoop } from '../util/batches';
 import path from 'node:path';
 import type { SiteConfig } from '../../../shared/jekyll/site-types';
 import { isDatedPostName, isDraftName, specialEntryReason } from '../../../shared/jekyll/file-names';
-import { isExcluded, isIncluded } from './entry-filter';
+import { folderFilter, isExcluded, isIncluded, type FolderFilter } from './entry-filter';
 
 export interface ScanEntry {
   /** Relative to the site root, `/`-separated. */
@@ -76,10 +76,10 @@ async function walkFiles(abs: string, prefix = '', rel?: string, dirs?: FolderSt
 }
 
 /** Classifies one file below a `_posts`/`_drafts` folder: `rel` is the path below that folder. */
-function classify(config: SiteConfig, full: string, rel: string, draft: boolean, symlink: boolean): ScanEntry {
+function classify(filter: FolderFilter, full: string, rel: string, draft: boolean, symlink: boolean): ScanEntry {
   const entry: ScanEntry = { path: full, draft };
-  const included = isIncluded(config, full, false);
-  if (isExcluded(config, full, false)) entry.skipped = 'excluded by exclude: in _config.yml';
+  const included = filter.included(full);
+  if (filter.excluded(full)) entry.skipped = 'excluded by exclude: in _config.yml';
   else if (symlink) entry.skipped = SYMLINK_REASON;
   else if (!included) {
     const special = specialEntryReason(rel);
@@ -94,11 +94,12 @@ function classify(config: SiteConfig, full: string, rel: string, draft: boolean,
 /** Classifies the files of one `_posts`/`_drafts` folder, yielding to the loop when the scan's slice is due. */
 async function postEntries(config: SiteConfig, dirRel: string, magic: '_posts' | '_drafts', files: { rel: string; symlink: boolean }[], known?: KnownEntry): Promise<ScanEntry[]> {
   const prefix = dirRel ? `${dirRel}/${magic}/` : `${magic}/`;
+  const filter = folderFilter(config, prefix);
   const out: ScanEntry[] = [];
   for (let i = 0; i < files.length; i++) {
     const { rel, symlink } = files[i];
     const full = prefix + rel;
-    out.push(known?.(full, symlink) ?? classify(config, full, rel, magic === '_drafts', symlink));
+    out.push(known?.(full, symlink) ?? classify(filter, full, rel, magic === '_drafts', symlink));
     if ((i & 63) === 63 && scanClock.due()) {
       await yieldToLoop();
       scanClock.reset();
@@ -127,7 +128,8 @@ export function classifyPostPath(config: SiteConfig, full: string, symlink = fal
   if (config.collectionsDir && !(dirRel === config.collectionsDir || dirRel.startsWith(`${config.collectionsDir}/`))) return null;
   const below = segments.slice(magicIndex + 1);
   if (below.slice(0, -1).some((s) => s.startsWith('.'))) return null;
-  return classify(config, full, below.join('/'), segments[magicIndex] === '_drafts', symlink);
+  const prefix = segments.slice(0, magicIndex + 1).join('/') + '/';
+  return classify(folderFilter(config, prefix), full, below.join('/'), segments[magicIndex] === '_drafts', symlink);
 }
 
 /** Lists post and draft files of the site at `root`, sorted by path; `dirs` collects the folders listed. */
