@@ -292,11 +292,13 @@ export function asCached(post: IndexedPost, symlink: boolean): CachedPost {
   return new CachedPost(post.size, post.mtimeMs, flags, post.epochMs, scanSkipped, recordJson(post));
 }
 
-/**
- * Writes the cache; failures are ignored because the cache is only a speed-up. Returns each
- * entry as a view of the bytes written (see `CachedPost`), or null when nothing was written: the
- * CLI prints those bytes as a warm run does, and 10,000 JSON strings become one buffer.
- */
+/** A cache just written: its entries can be had as views of the bytes written (see `CachedPost`). */
+export interface WrittenCache {
+  /** Each entry over the bytes written: the CLI prints them as a warm run does, and 10,000 JSON strings become one buffer. */
+  views(): Map<string, CachedPost>;
+}
+
+/** Writes the cache; failures are ignored (null) because the cache is only a speed-up. */
 export async function writeIndexCacheFile(
   cacheDir: string,
   root: string,
@@ -304,7 +306,7 @@ export async function writeIndexCacheFile(
   posts: ReadonlyMap<string, IndexedPost>,
   scan?: { folders: FolderStamps; scannedAt: number },
   future?: boolean,
-): Promise<Map<string, CachedPost> | null> {
+): Promise<WrittenCache | null> {
   try {
     const realRoot = await realpath(root);
     await mkdir(cacheDir, { recursive: true });
@@ -364,13 +366,17 @@ export async function writeIndexCacheFile(
     } finally {
       await rm(temp, { force: true });
     }
-    const views = new Map<string, CachedPost>();
-    header.paths.forEach((rel, i) => {
-      const e = entries[i];
-      const start = header.starts[i];
-      views.set(rel, new CachedPost(e.size, e.mtimeMs, e.flags, e.epochMs, e.skipped, body, start, start + header.lengths[i]));
-    });
-    return views;
+    return {
+      views() {
+        const views = new Map<string, CachedPost>();
+        header.paths.forEach((rel, i) => {
+          const e = entries[i];
+          const start = header.starts[i];
+          views.set(rel, new CachedPost(e.size, e.mtimeMs, e.flags, e.epochMs, e.skipped, body, start, start + header.lengths[i]));
+        });
+        return views;
+      },
+    };
   } catch {
     // A read-only cache folder must not stop the site from opening.
     return null;

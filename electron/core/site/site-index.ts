@@ -14,7 +14,7 @@ import { defaultCacheDir } from './cache-dir';
 import { filePath, indexFromRead, type IndexedPost } from './post-record-file';
 import { zoneOffsetMinutes } from '../../../shared/jekyll/ruby-time';
 import { MAX_POST_BYTES } from '../store/post-file';
-import { asCached, CachedPost, cacheFileFor, entryFromLine, parseIndexCache, readIndexCacheBytes, refreshCached, unchangedFolders, writeIndexCacheFile } from './index-cache';
+import { asCached, CachedPost, cacheFileFor, entryFromLine, parseIndexCache, readIndexCacheBytes, refreshCached, unchangedFolders, writeIndexCacheFile, type WrittenCache } from './index-cache';
 import { readIndexEntry } from '../index/read-posts';
 import { READ_WORKER_MIN_FILES, startIndexHelper, type IndexHelper } from '../index/read-ahead';
 import { scanSite, SYMLINK_REASON, type FolderStamps, type KnownEntry, type ScanEntry } from './scan-site';
@@ -41,11 +41,8 @@ export interface SiteIndexResult {
   scan?: { folders: FolderStamps; scannedAt: number };
 }
 
-/**
- * Writes the cache of an index; failures are ignored because the cache is only a speed-up.
- * Returns the entries as views of the bytes written, or null when nothing was written.
- */
-export async function writeIndexCache(cacheDir: string | false, result: SiteIndexResult): Promise<Map<string, CachedPost> | null> {
+/** Writes the cache of an index; failures are ignored (null) because the cache is only a speed-up. */
+export async function writeIndexCache(cacheDir: string | false, result: SiteIndexResult): Promise<WrittenCache | null> {
   return cacheDir === false ? null : writeIndexCacheFile(cacheDir, result.root, result.config.stamp, result.posts, result.scan, result.config.config.future);
 }
 
@@ -199,9 +196,10 @@ async function indexWith(
   }
   // A full scan also rewrites the cache: its folder stamps let the next open skip the scan.
   if (read > 0 || (cachedPosts?.size ?? 0) !== posts.size || !skipScan) {
-    const views = await writeIndexCache(cacheDir, result);
+    const written = await writeIndexCache(cacheDir, result);
     // Lazy records are JSON anyway: as views of the bytes just written they print as a warm run's do.
-    if (views && options.lazyRecords && views.size === posts.size) result.posts = views;
+    const views = written && options.lazyRecords ? written.views() : null;
+    if (views && views.size === posts.size) result.posts = views;
     trace('cache written');
   }
   return result;
