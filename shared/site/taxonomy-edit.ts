@@ -32,15 +32,40 @@ function mapNames(names: string[], operation: TermOperation): string[] {
   return out;
 }
 
+/** The names an operation changes: a post without any of them is left as it is. */
+export function sourceNames(operation: TermOperation): string[] {
+  return operation.op === 'rename' ? [operation.from] : operation.op === 'merge' ? operation.from : [operation.name];
+}
+
+/** Names a scalar that is not a string could stand for once made text (`2019`, `1e3`, `true`…). */
+const FROM_NON_STRING = /^(?:[-+]?[\d.]|[-+]?Infinity$|NaN$|true$|false$)/;
+
+/**
+ * False when the post's text cannot hold any name the operation changes, so it need not be
+ * parsed: every name read from a string is in the text, piece by piece between white space,
+ * quotes and commas (folding and quoting only touch those), unless an escape (a backslash) wrote
+ * it otherwise. Names a number, a boolean or a date could give are always looked for properly.
+ */
+export function mayHaveTerm(text: string, operation: TermOperation): boolean {
+  if (text.includes('\\')) return true;
+  return sourceNames(operation).some((name) => {
+    if (FROM_NON_STRING.test(name)) return true;
+    return name.split(/[\s'",]+/).every((piece) => text.includes(piece));
+  });
+}
+
 /** Applies the operation to one post; unchanged posts come back identical. */
 export function applyTermOperation(text: string, operation: TermOperation): EditResult {
   const reading = readFrontMatter(text);
   if (!reading.ok || !reading.data) return { text, changed: false };
   const data = reading.data;
+  const sources = sourceNames(operation);
   let out = text;
   for (const key of keysFor(operation.kind)) {
     if (!(key in data) || data[key] === null) continue;
     const names = termsOf(key, data[key]);
+    // Only a post that has the term is touched (its duplicates go with the change, others' stay).
+    if (!names.some((n) => sources.includes(n))) continue;
     const next = mapNames(names, operation);
     if (next.length === names.length && next.every((n, i) => n === names[i])) continue;
     if (next.length === 0 && typeof data[key] === 'string') out = deleteField(out, [key]).text;

@@ -2,7 +2,7 @@
  * Tag and category rename/merge/delete on every shape a front matter holds them in.
  */
 import { describe, expect, it } from 'vitest';
-import { applyTermOperation, nearDuplicates, type TermOperation } from '../../../shared/site/taxonomy-edit';
+import { applyTermOperation, mayHaveTerm, nearDuplicates, type TermOperation } from '../../../shared/site/taxonomy-edit';
 
 const fm = (lines: string) => `---\ntitle: T\n${lines}\n---\nBody mentions tags: old.\n`;
 
@@ -28,6 +28,34 @@ describe('term operations', () => {
   it('a post without the term is untouched', () => {
     const text = fm('tags: [a, b]');
     expect(applyTermOperation(text, { op: 'rename', kind: 'tag', from: 'zzz', to: 'y' })).toEqual({ text, changed: false });
+  });
+
+  it("a post without the term keeps its own duplicates (only the term's posts change)", () => {
+    const text = fm('tags: [a, a, b]');
+    expect(applyTermOperation(text, { op: 'rename', kind: 'tag', from: 'zzz', to: 'y' })).toEqual({ text, changed: false });
+    expect(applyTermOperation(text, { op: 'delete', kind: 'tag', name: 'zzz' })).toEqual({ text, changed: false });
+  });
+});
+
+describe('mayHaveTerm: a look at the text before parsing it', () => {
+  const rename = (from: string): TermOperation => ({ op: 'rename', kind: 'tag', from, to: 'x' });
+  // Every case where the operation changes the post must say true; false only where it cannot.
+  it.each<[string, string, TermOperation, boolean]>([
+    ['the name as written', 'tags: [old, keep]', rename('old'), true],
+    ['absent', 'tags: [keep]', rename('old'), false],
+    ['a name with spaces folded over two lines', 'tags: [Field\n  Notes]', rename('Field Notes'), true],
+    ["an apostrophe doubled in single quotes", "tags: ['it''s fine']", rename("it's fine"), true],
+    ['an escape in double quotes', 'tags: ["\\x6Fld"]', rename('old'), true],
+    ['a number read from YAML', 'tags: [0x1F]', rename('31'), true],
+    ['a boolean read from YAML', 'tags: [yes]', rename('true'), true],
+    ['one of merged names present', 'tags: [b]', { op: 'merge', kind: 'tag', from: ['a', 'b'], into: 'c' }, true],
+    ['none of merged names present', 'tags: [d]', { op: 'merge', kind: 'tag', from: ['alpha', 'beta'], into: 'c' }, false],
+    ['delete, absent', 'tags: [d]', { op: 'delete', kind: 'tag', name: 'gone' }, false],
+  ])('%s', (_name, lines, operation, want) => {
+    const text = fm(lines).replace('Body mentions tags: old.', 'Body.');
+    expect(mayHaveTerm(text, operation)).toBe(want);
+    // Never false where the operation would change the post.
+    if (!want) expect(applyTermOperation(text, operation).changed).toBe(false);
   });
 });
 
