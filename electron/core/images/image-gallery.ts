@@ -14,7 +14,9 @@ import { resolveInSite, normaliseRelPath } from '../store/confine';
 import { inBatches } from '../util/batches';
 import { scanSite } from '../site/scan-site';
 import { listImages } from '../site/site-images';
-import { indexPostFileSync } from '../site/post-record-file';
+import { filePath } from '../site/post-record-file';
+import { readPostFileSync } from '../store/post-file';
+import { readYaml, YamlDate, YamlTime } from '../../../shared/yaml/read-yaml';
 import { fileNameParts } from '../../../shared/jekyll/file-names';
 import { configuredImageFolder, learnImagePlacement, type ImagePlacement, type PostImageRefs } from './image-placement';
 
@@ -33,21 +35,24 @@ export async function buildGallery(root: string, config: SiteConfig): Promise<Ga
   const bodies: string[] = [];
   const perPost: PostImageRefs[] = [];
   const entries = (await scanSite(root, config)).filter((e) => !e.skipped);
-  const now = Date.now();
   await inBatches(entries, (entry) => {
-    let indexed;
+    let text;
     try {
-      indexed = indexPostFileSync(root, entry, config, now);
+      text = readPostFileSync(filePath(root, entry.path)).text;
     } catch {
-      return; // Gone since the scan.
+      // Gone since the scan; unreadable posts (too large, not UTF-8) have their own problem report.
+      return;
     }
-    // Unreadable posts (no text) have their own problem report.
-    if (indexed.text === undefined) return;
-    const body = splitPost(indexed.text).body;
+    // Only the front matter and the body: not the post's URL, date and the rest of its record.
+    const parts = splitPost(text);
+    const body = parts.body;
     bodies.push(body);
-    const frontMatter = indexed.result?.frontMatter ?? null;
-    perPost.push({ slug: fileNameParts(entry.path)?.slug ?? '', front: imageRefs(frontMatter, '', config.baseurl), body: imageRefs(null, body, config.baseurl) });
-    for (const ref of imageRefs(frontMatter, body, config.baseurl)) {
+    const frontMatter = parts.frontMatter ? frontMatterMap(parts.frontMatter.yaml) : null;
+    const front = imageRefs(frontMatter, '', config.baseurl);
+    const inBody = imageRefs(null, body, config.baseurl);
+    perPost.push({ slug: fileNameParts(entry.path)?.slug ?? '', front, body: inBody });
+    // Both, without duplicates, in the order imageRefs(frontMatter, body) gives them.
+    for (const ref of new Set([...front, ...inBody])) {
       const list = usage.get(ref) ?? [];
       list.push(entry.path);
       usage.set(ref, list);
@@ -63,6 +68,14 @@ export async function buildGallery(root: string, config: SiteConfig): Promise<Ga
     placement,
     useBaseurl: usesBaseurlInBodies(bodies),
   };
+}
+
+/** The front matter's keys and values, or null when it is not a map (the post's problem report says why). */
+function frontMatterMap(yaml: string): Record<string, unknown> | null {
+  const parsed = readYaml(yaml);
+  const value = parsed.ok ? parsed.value : null;
+  const isMap = value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof YamlDate) && !(value instanceof YamlTime);
+  return isMap ? (value as Record<string, unknown>) : null;
 }
 
 const ALLOWED = /\.(png|jpe?g|gif|webp|avif|svg)$/i;
