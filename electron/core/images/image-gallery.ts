@@ -15,7 +15,7 @@ import { inBatches } from '../util/batches';
 import { scanSite } from '../site/scan-site';
 import { listImages } from '../site/site-images';
 import { filePath } from '../site/post-record-file';
-import { readPostFileSync } from '../store/post-file';
+import { readPostTextSync } from '../store/post-file';
 import { readYaml, YamlDate, YamlTime } from '../../../shared/yaml/read-yaml';
 import { fileNameParts } from '../../../shared/jekyll/file-names';
 import { configuredImageFolder, learnImagePlacement, type ImagePlacement, type PostImageRefs } from './image-placement';
@@ -36,18 +36,14 @@ export async function buildGallery(root: string, config: SiteConfig): Promise<Ga
   const perPost: PostImageRefs[] = [];
   const entries = (await scanSite(root, config)).filter((e) => !e.skipped);
   await inBatches(entries, (entry) => {
-    let text;
-    try {
-      text = readPostFileSync(filePath(root, entry.path)).text;
-    } catch {
-      // Gone since the scan; unreadable posts (too large, not UTF-8) have their own problem report.
-      return;
-    }
+    const text = readPostTextSync(filePath(root, entry.path));
+    // Gone since the scan; unreadable posts (too large, not UTF-8) have their own problem report.
+    if (text === null) return;
     // Only the front matter and the body: not the post's URL, date and the rest of its record.
     const parts = splitPost(text);
     const body = parts.body;
     bodies.push(body);
-    const frontMatter = parts.frontMatter ? frontMatterMap(parts.frontMatter.yaml) : null;
+    const frontMatter = parts.frontMatter && mayNameImage(parts.frontMatter.yaml) ? frontMatterMap(parts.frontMatter.yaml) : null;
     const front = imageRefs(frontMatter, '', config.baseurl);
     const inBody = imageRefs(null, body, config.baseurl);
     perPost.push({ slug: fileNameParts(entry.path)?.slug ?? '', front, body: inBody });
@@ -68,6 +64,16 @@ export async function buildGallery(root: string, config: SiteConfig): Promise<Ga
     placement,
     useBaseurl: usesBaseurlInBodies(bodies),
   };
+}
+
+const IMAGE_EXTENSION = /\.(?:png|jpe?g|gif|webp|avif|svg)/i;
+
+/**
+ * False when no value of this front matter can name an image, so it need not be parsed: such a
+ * value ends with an image extension, written as it is unless an escape (a backslash) spells it.
+ */
+function mayNameImage(yaml: string): boolean {
+  return IMAGE_EXTENSION.test(yaml) || yaml.includes('\\');
 }
 
 /** The front matter's keys and values, or null when it is not a map (the post's problem report says why). */

@@ -3,14 +3,13 @@
  * (each file through the checked write: skipped when it changed since the plan), and revert
  * (all or nothing: refused when any written file changed since the batch).
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { applyTermOperation, changedLines, mayHaveTerm, type TermOperation } from '../../../shared/site/taxonomy-edit';
 import type { SiteConfig } from '../../../shared/jekyll/site-types';
 import { SourceError } from '../../../shared/source-error';
 import { readCurrent, replaceChecked } from '../store/checked-write';
 import { withFileLocks } from '../store/file-lock';
-import { MAX_POST_BYTES, readPostFileSync, versionOf } from '../store/post-file';
+import { readPostFileSync, readPostTextSync, versionOf } from '../store/post-file';
 import { scanSite } from '../site/scan-site';
 import { inBatches } from '../util/batches';
 
@@ -29,25 +28,6 @@ export interface BatchResult {
   failed: { path: string; message: string }[];
 }
 
-/** A post's text as it reads, unchecked (null when it cannot be read or is too large to be a post). */
-function glanceAt(abs: string): string | null {
-  try {
-    const fd = openSync(abs, 'r');
-    try {
-      const size = fstatSync(fd).size;
-      if (size > MAX_POST_BYTES) return null;
-      const bytes = Buffer.allocUnsafe(size);
-      let read = 0;
-      for (let n = 1; read < size && n > 0; read += n) n = readSync(fd, bytes, read, size - read, read);
-      return bytes.toString('utf8', 0, read);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return null;
-  }
-}
-
 /** Every post file the operation would change, with the changed lines. */
 export async function planTermOperation(root: string, config: SiteConfig, operation: TermOperation): Promise<PlannedFile[]> {
   const entries = (await scanSite(root, config)).filter((e) => !e.skipped);
@@ -56,7 +36,7 @@ export async function planTermOperation(root: string, config: SiteConfig, operat
     const abs = path.join(root, ...entry.path.split('/'));
     // Most posts do not hold the term at all: a look at their text spares checking, hashing and
     // parsing them. The few that may are read again the checked way.
-    const glance = glanceAt(abs);
+    const glance = readPostTextSync(abs);
     if (glance === null || !mayHaveTerm(glance, operation)) return;
     let file;
     try {
