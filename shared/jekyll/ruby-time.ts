@@ -6,6 +6,7 @@
  * Offsets come from the machine's zone files where the core supplies them (setZoneSource: the
  * data Ruby itself reads), else from `Intl`, which needs no Node or DOM API.
  */
+import { civilFromDays } from './civil-days';
 import type { ZoneRules } from './tz-rules';
 
 export interface ZonedParts {
@@ -188,9 +189,9 @@ function computeOffset(epochMs: number, tz: string | null): number {
 const DAY_MS = 86400000;
 
 /**
- * Calendar fields of `epochMs` as seen in `tz`. Integer arithmetic (days to a proleptic Gregorian
- * date, as Howard Hinnant's `civil_from_days`) rather than a Date and seven getters: every post's
- * URL and shown date need these, and the getters cost several times more between other work.
+ * Calendar fields of `epochMs` as seen in `tz`. Integer arithmetic (civil-days.ts) rather than a
+ * Date and seven getters: every post's URL and shown date need these, and the getters cost
+ * several times more between other work.
  */
 export function zonedParts(epochMs: number, tz: string | null): ZonedParts {
   const offsetMinutes = zoneOffsetMinutes(epochMs, tz);
@@ -205,15 +206,7 @@ export function zonedParts(epochMs: number, tz: string | null): ZonedParts {
   rest = (rest - second) / 60;
   const minute = rest % 60;
   const hour = (rest - minute) / 60;
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  const { year, month, day } = civilFromDays(days);
   const weekday = (((days + 4) % 7) + 7) % 7;
   return { year, month, day, hour, minute, second, ms, offsetMinutes, weekday };
 }

@@ -6,6 +6,7 @@
  * and answers one instant per call, and it is the same data Jekyll uses on that machine. Anything
  * this reader does not understand gives null, and the caller asks `Intl` as before.
  */
+import { civilFromDays, daysFromCivil } from './civil-days';
 
 /** Offsets of one zone: answers any instant from its transitions, and after the last one from its rule. */
 export interface ZoneRules {
@@ -25,27 +26,6 @@ export interface PosixRule {
 type RuleDate = { kind: 'julian'; day: number } | { kind: 'zero'; day: number } | { kind: 'month'; month: number; week: number; weekday: number };
 
 const DAY = 86400;
-
-/** Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's `days_from_civil`). */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-/** The proleptic Gregorian year of a day count from 1970-01-01. */
-function yearOfDays(days: number): number {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  return yoe + era * 400 + (mp >= 10 ? 1 : 0);
-}
 
 const isLeap = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 
@@ -69,7 +49,7 @@ function ruleDay(year: number, date: RuleDate): number {
 export function posixOffsetAt(rule: PosixRule, t: number): number {
   const dst = rule.dst;
   if (!dst) return rule.std;
-  const year = yearOfDays(Math.floor((t + rule.std) / DAY));
+  const year = civilFromDays(Math.floor((t + rule.std) / DAY)).year;
   // The start is given in standard time and the end in daylight time.
   const start = ruleDay(year, dst.start) * DAY + dst.startTime - rule.std;
   const end = ruleDay(year, dst.end) * DAY + dst.endTime - dst.offset;

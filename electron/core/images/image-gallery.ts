@@ -14,8 +14,7 @@ import { resolveInSite, normaliseRelPath } from '../store/confine';
 import { inBatches } from '../util/batches';
 import { scanSite } from '../site/scan-site';
 import { listImages } from '../site/site-images';
-import { filePath } from '../site/post-record-file';
-import { readPostTextSync } from '../store/post-file';
+import { filePath, readTextSync } from '../site/post-record-file';
 import { readYaml, YamlDate, YamlTime } from '../../../shared/yaml/read-yaml';
 import { fileNameParts } from '../../../shared/jekyll/file-names';
 import { configuredImageFolder, learnImagePlacement, type ImagePlacement, type PostImageRefs } from './image-placement';
@@ -36,9 +35,13 @@ export async function buildGallery(root: string, config: SiteConfig): Promise<Ga
   const perPost: PostImageRefs[] = [];
   const entries = (await scanSite(root, config)).filter((e) => !e.skipped);
   await inBatches(entries, (entry) => {
-    const text = readPostTextSync(filePath(root, entry.path));
-    // Gone since the scan; unreadable posts (too large, not UTF-8) have their own problem report.
-    if (text === null) return;
+    let text: string;
+    try {
+      text = readTextSync(filePath(root, entry.path)).text;
+    } catch {
+      // Gone since the scan; unreadable posts (too large, not UTF-8) have their own problem report.
+      return;
+    }
     // Only the front matter and the body: not the post's URL, date and the rest of its record.
     const parts = splitPost(text);
     const body = parts.body;

@@ -5,7 +5,6 @@
  * detected even when size and mtime happen to match.
  */
 import { createHash } from 'node:crypto';
-import { isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { SourceError } from '../../../shared/source-error';
 
@@ -106,26 +105,3 @@ export function readPostFileSync(abs: string): PostFileWithStat {
   }
 }
 
-/**
- * A post's text for a pass that only looks at it (image references, a term to rename): null when
- * it is gone, too large or not UTF-8, as readPostFileSync would refuse it. No version is computed
- * and no strict decoder runs: over 10,000 posts the hash alone was ~70 ms.
- */
-export function readPostTextSync(abs: string): string | null {
-  try {
-    const fd = openSync(abs, 'r');
-    try {
-      const size = fstatSync(fd).size;
-      if (size > MAX_POST_BYTES) return null;
-      const bytes = Buffer.allocUnsafe(size);
-      let read = 0;
-      for (let n = 1; read < size && n > 0; read += n) n = readSync(fd, bytes, read, size - read, read);
-      const data = bytes.subarray(0, read);
-      return isUtf8(data) ? data.toString('utf8') : null;
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return null;
-  }
-}

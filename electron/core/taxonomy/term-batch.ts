@@ -9,7 +9,8 @@ import type { SiteConfig } from '../../../shared/jekyll/site-types';
 import { SourceError } from '../../../shared/source-error';
 import { readCurrent, replaceChecked } from '../store/checked-write';
 import { withFileLocks } from '../store/file-lock';
-import { readPostFileSync, readPostTextSync, versionOf } from '../store/post-file';
+import { readPostFileSync, versionOf } from '../store/post-file';
+import { readTextSync } from '../site/post-record-file';
 import { scanSite } from '../site/scan-site';
 import { inBatches } from '../util/batches';
 
@@ -36,10 +37,9 @@ export async function planTermOperation(root: string, config: SiteConfig, operat
     const abs = path.join(root, ...entry.path.split('/'));
     // Most posts do not hold the term at all: a look at their text spares checking, hashing and
     // parsing them. The few that may are read again the checked way.
-    const glance = readPostTextSync(abs);
-    if (glance === null || !mayHaveTerm(glance, operation)) return;
     let file;
     try {
+      if (!mayHaveTerm(readTextSync(abs).text, operation)) return;
       file = readPostFileSync(abs);
     } catch {
       return;
