@@ -2,8 +2,10 @@
  * The index cache: one file per site folder, kept outside the repository, so a second open reads
  * one file and stats the posts instead of reading and parsing 10,000 of them.
  *
- * A header line (JSON) with one column per field (path, size, mtime, flags, instant, the scan's
- * skip reason, where the record is), then each record's JSON on its own line. Everything a warm
+ * A short first line (JSON: format, site, config stamp, the folders), a second with one column per
+ * field (path, size, mtime, flags, instant, the scan's skip reason, where the record is), then each
+ * record's JSON on its own line. The first line alone names the folders that hold the files, so
+ * their stats can be asked for (stat-ahead.ts) before the columns are parsed. Everything a warm
  * open checks sits in the columns; a record stays bytes until someone asks for it (`CachedPost`),
  * and the CLI's `--json` prints those bytes as they are. Keyed by the config's stamp: another
  * `_config.yml`, another cache. (`cacheLine`'s tab-separated line is how the index worker hands
@@ -18,7 +20,7 @@ import { eachSliced, yieldToLoop } from '../util/batches';
 import { INVALID_UTF8_REASON, isPublished, refreshForNow, type IndexedPost } from './post-record-file';
 import { SYMLINK_REASON, type FolderStamps } from './scan-site';
 
-const CACHE_FORMAT = 6;
+const CACHE_FORMAT = 7;
 
 const DRAFT = 1;
 const MARKED_PUBLISHED = 2;
@@ -27,7 +29,8 @@ const SYMLINK = 8;
 /** Neither skipped nor in error: "published" may change as time passes. */
 const DATED = 16;
 
-interface CacheHeader {
+/** The cache's first line. */
+interface CachePrelude {
   format: number;
   root: string;
   configStamp: string;
@@ -36,10 +39,16 @@ interface CacheHeader {
   folders?: FolderStamps;
   /** `future:` of the config (the stamp's): all a warm open needs of it, to refresh "published". */
   future?: boolean;
+  /** The folders that hold the cached files ('' for the site's own folder), in path order. */
+  fileFolders: string[];
+}
+
+/** The cache's second line. */
+interface CacheColumns {
   /**
    * One column per field, one row per post (one JSON.parse of arrays is far cheaper than 10,000
    * small ones): path, size, mtime, flags, instant (null), the scan's skip reason ('' for none),
-   * and where the record's JSON starts in the bytes after the header line, and its length.
+   * and where the record's JSON starts in the bytes after the columns' line, and its length.
    */
   paths: string[];
   sizes: number[];
@@ -227,8 +236,8 @@ export function readIndexCacheBytes(file: string): Buffer | null {
   }
 }
 
-/** The header's columns, checked: all the same length and of the right kinds. */
-function columnsOk(h: CacheHeader, bodyBytes: number): boolean {
+/** The columns, checked: all the same length and of the right kinds. */
+function columnsOk(h: CacheColumns, bodyBytes: number): boolean {
   const n = Array.isArray(h.paths) ? h.paths.length : -1;
   const cols = [h.sizes, h.mtimes, h.flags, h.epochs, h.skipped, h.starts, h.lengths];
   if (n < 0 || !cols.every((c) => Array.isArray(c) && c.length === n)) return false;
@@ -240,22 +249,43 @@ function columnsOk(h: CacheHeader, bodyBytes: number): boolean {
   return true;
 }
 
-/**
- * The cached entries of the site, or none when the cache is stale or damaged. One JSON.parse of
- * the header's columns; the records stay bytes where they are until used.
- */
-export async function parseIndexCache(bytes: Buffer, realRoot: string, stamp: string): Promise<CacheContents> {
-  const none = (): CacheContents => ({ posts: new Map(), folders: null, scannedAt: 0, future: null });
+/** A cache's first line, when it is of this format and for this site; where the columns start. */
+export interface CacheOpening {
+  prelude: CachePrelude;
+  columnsAt: number;
+}
+
+/** Reads the first line only (a few hundred bytes): null when the cache is not this site's or not of this format. */
+export function openIndexCache(bytes: Buffer, realRoot: string): CacheOpening | null {
   try {
     const firstBreak = bytes.indexOf(10);
-    if (firstBreak < 0) return none();
-    const header = JSON.parse(bytes.toString('utf8', 0, firstBreak)) as CacheHeader;
-    if (header.format !== CACHE_FORMAT || header.root !== realRoot || header.configStamp !== stamp) return none();
-    const body = firstBreak + 1;
-    if (!columnsOk(header, bytes.length - body)) return none();
+    if (firstBreak < 0) return null;
+    const prelude = JSON.parse(bytes.toString('utf8', 0, firstBreak)) as CachePrelude;
+    if (prelude === null || typeof prelude !== 'object' || prelude.format !== CACHE_FORMAT || prelude.root !== realRoot) return null;
+    if (!Array.isArray(prelude.fileFolders) || !prelude.fileFolders.every((f) => typeof f === 'string')) return null;
+    return { prelude, columnsAt: firstBreak + 1 };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The cached entries of the site, or none when the cache is stale or damaged. One JSON.parse of
+ * the columns; the records stay bytes where they are until used.
+ */
+export async function parseIndexCache(bytes: Buffer, opening: CacheOpening | null, stamp: string): Promise<CacheContents> {
+  const none = (): CacheContents => ({ posts: new Map(), folders: null, scannedAt: 0, future: null });
+  try {
+    if (!opening || opening.prelude.configStamp !== stamp) return none();
+    const { prelude, columnsAt } = opening;
+    const secondBreak = bytes.indexOf(10, columnsAt);
+    if (secondBreak < 0) return none();
+    const columns = JSON.parse(bytes.toString('utf8', columnsAt, secondBreak)) as CacheColumns;
+    const body = secondBreak + 1;
+    if (!columnsOk(columns, bytes.length - body)) return none();
     const posts = new Map<string, CachedPost>();
-    const { paths, sizes, mtimes, flags, epochs, skipped, starts, lengths } = header;
-    // The header's parse is one piece of work: the entries are made from the next turn on.
+    const { paths, sizes, mtimes, flags, epochs, skipped, starts, lengths } = columns;
+    // The columns' parse is one piece of work: the entries are made from the next turn on.
     await yieldToLoop();
     let ok = true;
     await eachSliced(paths.keys(), (i) => {
@@ -266,8 +296,8 @@ export async function parseIndexCache(bytes: Buffer, realRoot: string, stamp: st
       else posts.set(paths[i], new CachedPost(sizes[i], mtimes[i], flags[i], epochs[i], skipped[i] === '' ? undefined : skipped[i], bytes, start, end));
     });
     if (!ok) return none();
-    const folders = Array.isArray(header.folders) && header.folders.every((f) => Array.isArray(f) && typeof f[0] === 'string' && typeof f[1] === 'number') ? header.folders : null;
-    return { posts, folders, scannedAt: typeof header.scannedAt === 'number' ? header.scannedAt : 0, future: typeof header.future === 'boolean' ? header.future : null };
+    const folders = Array.isArray(prelude.folders) && prelude.folders.every((f) => Array.isArray(f) && typeof f[0] === 'string' && typeof f[1] === 'number') ? prelude.folders : null;
+    return { posts, folders, scannedAt: typeof prelude.scannedAt === 'number' ? prelude.scannedAt : 0, future: typeof prelude.future === 'boolean' ? prelude.future : null };
   } catch {
     return none();
   }
@@ -298,6 +328,12 @@ export interface WrittenCache {
   views(): Map<string, CachedPost>;
 }
 
+/** The folder part of a `/`-separated relative path ('' for a file of the site's own folder). */
+function folderOf(rel: string): string {
+  const slash = rel.lastIndexOf('/');
+  return slash < 0 ? '' : rel.slice(0, slash);
+}
+
 /** Writes the cache; failures are ignored (null) because the cache is only a speed-up. */
 export async function writeIndexCacheFile(
   cacheDir: string,
@@ -310,12 +346,15 @@ export async function writeIndexCacheFile(
   try {
     const realRoot = await realpath(root);
     await mkdir(cacheDir, { recursive: true });
-    const header: CacheHeader = {
+    const prelude: CachePrelude = {
       format: CACHE_FORMAT,
       root: realRoot,
       configStamp: stamp,
       ...(scan ? { scannedAt: scan.scannedAt, folders: scan.folders } : {}),
       ...(future === undefined ? {} : { future }),
+      fileFolders: [],
+    };
+    const columns: CacheColumns = {
       paths: [],
       sizes: [],
       mtimes: [],
@@ -325,40 +364,43 @@ export async function writeIndexCacheFile(
       starts: [],
       lengths: [],
     };
+    const fileFolders = new Set<string>();
     const entries: CachedPost[] = [];
     let offset = 0;
     await eachSliced(posts, ([rel, post]) => {
       if (/[\n\r]/.test(rel)) return;
       const cached = post instanceof CachedPost ? post : asCached(post, post.record.skipped === SYMLINK_REASON);
       const length = Buffer.byteLength(cached.json);
-      header.paths.push(rel);
-      header.sizes.push(cached.size);
-      header.mtimes.push(cached.mtimeMs);
-      header.flags.push(cached.flags);
-      header.epochs.push(cached.epochMs);
-      header.skipped.push(cached.skipped ?? '');
-      header.starts.push(offset);
-      header.lengths.push(length);
+      columns.paths.push(rel);
+      fileFolders.add(folderOf(rel));
+      columns.sizes.push(cached.size);
+      columns.mtimes.push(cached.mtimeMs);
+      columns.flags.push(cached.flags);
+      columns.epochs.push(cached.epochMs);
+      columns.skipped.push(cached.skipped ?? '');
+      columns.starts.push(offset);
+      columns.lengths.push(length);
       entries.push(cached);
       offset += length + 1;
     });
-    // The header line, then each record's JSON on its own line (a person can still read the file).
+    // The two header lines, then each record's JSON on its own line (a person can still read the file).
     // The records are encoded once, into the body, in slices so 4 MB never holds the loop in one go.
     const body = Buffer.allocUnsafe(offset);
     await eachSliced(entries.keys(), (i) => {
-      const at = header.starts[i];
+      const at = columns.starts[i];
       body.write(entries[i].json, at);
-      body[at + header.lengths[i]] = 0x0a;
+      body[at + columns.lengths[i]] = 0x0a;
     });
-    const headerLine = Buffer.from(`${JSON.stringify(header)}\n`);
+    prelude.fileFolders = [...fileFolders].sort();
+    const headLines = Buffer.from(`${JSON.stringify(prelude)}\n${JSON.stringify(columns)}\n`);
     // Temp file and rename, without fsync: a cache lost in a crash is simply rebuilt.
     const file = cacheFileFor(cacheDir, realRoot);
     const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
     try {
       const handle = await open(temp, 'w');
       try {
-        const { bytesWritten } = await handle.writev([headerLine, body]);
-        if (bytesWritten !== headerLine.length + body.length) throw new Error('short write');
+        const { bytesWritten } = await handle.writev([headLines, body]);
+        if (bytesWritten !== headLines.length + body.length) throw new Error('short write');
       } finally {
         await handle.close();
       }
@@ -369,10 +411,10 @@ export async function writeIndexCacheFile(
     return {
       views() {
         const views = new Map<string, CachedPost>();
-        header.paths.forEach((rel, i) => {
+        columns.paths.forEach((rel, i) => {
           const e = entries[i];
-          const start = header.starts[i];
-          views.set(rel, new CachedPost(e.size, e.mtimeMs, e.flags, e.epochMs, e.skipped, body, start, start + header.lengths[i]));
+          const start = columns.starts[i];
+          views.set(rel, new CachedPost(e.size, e.mtimeMs, e.flags, e.epochMs, e.skipped, body, start, start + columns.lengths[i]));
         });
         return views;
       },

@@ -14,11 +14,12 @@ import { defaultCacheDir } from './cache-dir';
 import { filePath, indexFromRead, type IndexedPost } from './post-record-file';
 import { zoneOffsetMinutes } from '../../../shared/jekyll/ruby-time';
 import { MAX_POST_BYTES } from '../store/post-file';
-import { asCached, CachedPost, cacheFileFor, entryFromLine, parseIndexCache, readIndexCacheBytes, refreshCached, unchangedFolders, writeIndexCacheFile, type WrittenCache } from './index-cache';
+import { asCached, CachedPost, cacheFileFor, entryFromLine, openIndexCache, parseIndexCache, readIndexCacheBytes, refreshCached, unchangedFolders, writeIndexCacheFile, type CacheOpening, type WrittenCache } from './index-cache';
 import { readIndexEntry } from '../index/read-posts';
 import { READ_WORKER_MIN_FILES, startIndexHelper, type IndexHelper } from '../index/read-ahead';
 import { scanSite, SYMLINK_REASON, type FolderStamps, type KnownEntry, type ScanEntry } from './scan-site';
 import { loadSiteConfig, type LoadedConfig } from './site-config';
+import { startStatAhead, type FileStamp, type StatAhead } from './stat-ahead';
 
 export interface IndexOptions {
   /** Where to keep the cache; `false` disables it. Default: POSTWRIGHT_CACHE_DIR or the user cache folder. */
@@ -93,12 +94,16 @@ export async function indexSite(root: string, options: IndexOptions = {}): Promi
   // A missing folder is reported by loadSiteConfig below, in its words.
   const realRoot = realRootOf(absRoot);
   const cacheBytes = cacheDir === false ? null : readIndexCacheBytes(cacheFileFor(cacheDir, realRoot));
+  const opening = cacheBytes && openIndexCache(cacheBytes, realRoot);
   // No cache: every file will be read, so the worker starts up now, while the config loads and the folders are scanned.
   const early = cacheBytes === null ? startIndexHelper(absRoot) : null;
+  // A cache: its files are stat'ed by a child process while the config loads and the cache is parsed.
+  const ahead = opening ? startStatAhead(absRoot, opening.prelude.fileFolders) : null;
   try {
-    return await indexWith(absRoot, realRoot, cacheDir, cacheBytes, early, now, options, trace);
+    return await indexWith(absRoot, realRoot, cacheDir, cacheBytes && { bytes: cacheBytes, opening }, early, ahead, now, options, trace);
   } finally {
     early?.close();
+    ahead?.cancel();
   }
 }
 
@@ -106,8 +111,9 @@ async function indexWith(
   absRoot: string,
   realRoot: string,
   cacheDir: string | false,
-  cacheBytes: Buffer | null,
+  cache: { bytes: Buffer; opening: CacheOpening | null } | null,
   early: IndexHelper | null,
+  ahead: StatAhead | null,
   now: number,
   options: IndexOptions,
   trace: (phase: string) => void,
@@ -117,7 +123,7 @@ async function indexWith(
   // The config's YAML, the cache's columns and the scan's first slice are each a piece that
   // cannot be cut smaller: not in one turn of the loop.
   await yieldToLoop();
-  const cached = cacheBytes ? await parseIndexCache(cacheBytes, realRoot, config.stamp) : null;
+  const cached = cache ? await parseIndexCache(cache.bytes, cache.opening, config.stamp) : null;
   const cachedPosts = cached?.posts;
   trace(`cache (${cachedPosts?.size ?? 0} entries)`);
   let entries: ScanEntry[];
@@ -153,10 +159,12 @@ async function indexWith(
   const future = cached?.future ?? config.config.future;
   const slots: (IndexedPost | null)[] = new Array(entries.length).fill(null);
   const misses: number[] = [];
+  const stamps = cachedPosts?.size ? await ahead?.result() : null;
+  if (ahead) trace(`stats from find: ${stamps ? stamps.size : 'none'}`);
   await inBatches(entries, (entry, i) => {
     const hit = cachedPosts?.get(entry.path);
     if (hit && hit.draft === entry.draft && hit.skipped === entry.skipped) {
-      const st = lstatSync(filePath(absRoot, entry.path), { throwIfNoEntry: false });
+      const st: FileStamp | undefined = stamps?.get(entry.path) ?? lstatSync(filePath(absRoot, entry.path), { throwIfNoEntry: false });
       if (st && st.size === hit.size && st.mtimeMs === hit.mtimeMs) {
         slots[i] = refreshCached(hit, future, siteConfig, now);
         return;
