@@ -1,7 +1,8 @@
 /**
- * A fast path for the front matter most posts have: top-level `key: value` lines with plain or
- * quoted scalars and one-line flow lists. Anything else (nesting, block scalars, anchors, tags,
- * escapes, tabs…) returns undefined and goes to the full parser.
+ * A fast path for the front matter most posts have, and for most `_config.yml` files: `key: value`
+ * lines with plain or quoted scalars and one-line flow lists, top-level block scalars, and block
+ * maps and lists nested under keys. Anything else (anchors, tags, escapes, multi-line scalars,
+ * tabs…) returns undefined and goes to the full parser.
  *
  * Indexing 10,000 posts is dominated by YAML parsing; this path reads the common shape several
  * times faster and is checked against the full parser by a differential test.
@@ -132,8 +133,8 @@ function simpleKey(text: string, keyString: (key: YamlValue) => string): string 
 
 /**
  * The parsed value, or undefined when the text is not of the simple shape: top-level keys with
- * scalars or flow lists, and one level of block nesting (`banner:` + `  image: x`, or a block
- * list of scalars).
+ * scalars, flow lists or block scalars, and blocks of maps and lists nested under them
+ * (`banner:` + `  image: x`, a block list, `defaults:` with its scopes).
  */
 export function readSimpleYaml(source: string, keyString: (key: YamlValue) => string): YamlValue | undefined {
   if (source.includes('\t')) return undefined;
@@ -201,33 +202,71 @@ function itemAt(line: string, indent: number): string | undefined {
   return hasLineTerminator(line, indent + 2) ? undefined : line.slice(indent + 2);
 }
 
-/** A block of child lines: all `- item` at one indent, or all `key: value` at one indent. */
+/** Deeper than this, the full parser (and its nesting limit) decides. */
+const MAX_DEPTH = 16;
+
+/**
+ * A block of child lines (comments and blank lines left out): a sequence of `- item` lines or a
+ * map of `key: value` lines at one indent, each value a scalar, a one-line flow list or another
+ * such block, to any depth (`defaults:` in a config nests lists of maps of maps).
+ */
 function readBlock(block: string[], keyString: (key: YamlValue) => string): YamlValue | undefined {
   const indent = leadingSpaces(block[0]);
-  if (itemAt(block[0], indent) !== undefined) {
-    const items: YamlValue[] = [];
-    for (const line of block) {
-      const raw = itemAt(line, indent);
-      if (raw === undefined) return undefined;
-      const text = raw.trim();
-      if (text === '' || text.startsWith('[') || text.startsWith('- ') || keyLine(text, 0)) return undefined;
-      const item = value(raw);
-      if (item === undefined) return undefined;
-      items.push(item);
+  if (itemAt(block[0], indent) === undefined && indent === 0) return undefined;
+  return readNode(block, 0, block.length, keyString, 0);
+}
+
+function readNode(lines: readonly string[], from: number, to: number, keyString: (key: YamlValue) => string, depth: number): YamlValue | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const indent = leadingSpaces(lines[from]);
+  return itemAt(lines[from], indent) !== undefined ? readSeq(lines, from, to, indent, keyString, depth) : readMap(lines, from, to, indent, keyString, depth);
+}
+
+/** `- item` lines at `indent`; an item's own lines are the deeper ones after it. */
+function readSeq(lines: readonly string[], from: number, to: number, indent: number, keyString: (key: YamlValue) => string, depth: number): YamlValue[] | undefined {
+  const items: YamlValue[] = [];
+  for (let i = from; i < to; ) {
+    const raw = itemAt(lines[i], indent);
+    if (raw === undefined) return undefined;
+    let j = i + 1;
+    while (j < to && leadingSpaces(lines[j]) > indent) j++;
+    const text = raw.trim();
+    if (text === '' || text.startsWith('[') || text.startsWith('- ')) return undefined;
+    let item: YamlValue | undefined;
+    if (keyLine(text, 0)) {
+      // `- key: value`: a map whose first key sits on the dash's line, the others below it.
+      const column = indent + 2 + leadingSpaces(raw);
+      const own = [`${' '.repeat(column)}${raw.trimStart()}`, ...lines.slice(i + 1, j)];
+      item = readMap(own, 0, own.length, column, keyString, depth + 1);
+    } else {
+      // A scalar item with deeper lines after it is a scalar over several lines: not simple.
+      item = j === i + 1 ? value(raw) : undefined;
     }
-    return items;
+    if (item === undefined) return undefined;
+    items.push(item);
+    i = j;
   }
-  if (indent === 0) return undefined;
+  return items;
+}
+
+/** `key: value` lines at `indent`; a key's own lines are the deeper ones after it, or `- ` items at its indent. */
+function readMap(lines: readonly string[], from: number, to: number, indent: number, keyString: (key: YamlValue) => string, depth: number): Record<string, YamlValue> | undefined {
   const map: Record<string, YamlValue> = {};
-  for (const line of block) {
+  for (let i = from; i < to; ) {
+    const line = lines[i];
     if (leadingSpaces(line) !== indent || !keyLine(line, indent)) return undefined;
     const restRaw = restText ?? '';
     const key = simpleKey(keyText, keyString);
-    if (key === undefined) return undefined;
+    if (key === undefined || key === '__proto__') return undefined;
+    let j = i + 1;
+    while (j < to && (leadingSpaces(lines[j]) > indent || itemAt(lines[j], indent) !== undefined)) j++;
     const rest = restRaw.trim();
-    const v = rest === '' || rest.startsWith('#') ? null : value(restRaw);
-    if (v === undefined || key === '__proto__') return undefined;
+    let v: YamlValue | undefined;
+    if (rest === '' || rest.startsWith('#')) v = j > i + 1 ? readNode(lines, i + 1, j, keyString, depth + 1) : null;
+    else v = j === i + 1 ? value(restRaw) : undefined;
+    if (v === undefined) return undefined;
     map[key] = v;
+    i = j;
   }
   return map;
 }

@@ -40,6 +40,30 @@ const SAMPLES = [
   'title: 1.5\nratio: .5\nbig: 1_000\n',
 ];
 
+/** Nested blocks, as configs (`defaults:`) and some front matters have them. */
+const NESTED = [
+  'defaults:\n  - scope:\n      path: ""\n      type: posts\n    values:\n      layout: post\n      banner:\n        overlay: dark\n  - scope:\n      path: "_drafts"\n    values:\n      layout: draft\n',
+  'defaults:\n- scope:\n    path: x\n  values:\n    share: false\n',
+  'gallery:\n  - url: /a.png\n    title: A # note\n  - url: /b.png\n    alt: [x, y]\n',
+  'a:\n  b:\n  - x\n  - y\n  c: 1\n',
+  'a:\n  -   k: 1\n      j: 2\n',
+  'a:\n  - k: 1\n   j: 2\n',
+  'a:\n  - k: 1\n     j: 2\n',
+  'a:\n  - x\n    more\n',
+  'a:\n  b: 1\n    c: 2\n',
+  'a:\n  b: 1\n  b: 2\n',
+  'a:\n  - k:\n  - j:\n      deep: [1, 2]\n',
+  'a:\n  - k: 1\n  - - j\n',
+  'a:\n  __proto__: 1\n',
+  'a:\n  b:\n    c: |\n      text\n',
+  'a:\n  b: &x 1\n  c: *x\n',
+  'a:\n  b:\n    # only a comment\n  c: yes\n',
+  'a:\n    b: 1\n  c: 2\n',
+  'a:\n  - b: 1\n  c: 2\n',
+  'a:\n  - 1\n  - "two"\n  - \'three\'\n  -\n',
+  `deep:\n${Array.from({ length: 20 }, (_, i) => `${'  '.repeat(i + 1)}k${i}:`).join('\n')} end\n`,
+];
+
 describe('simple YAML fast path', () => {
   it.each(SAMPLES)('%j agrees with the full parser or steps aside', (src) => {
     const fast = readSimpleYaml(src, keyString);
@@ -49,6 +73,21 @@ describe('simple YAML fast path', () => {
       if (full.ok) expect(fast).toEqual(full.value);
     }
     expect(readYaml(src)).toEqual(full);
+  });
+
+  it.each(NESTED)('nested %j agrees with the full parser or steps aside', (src) => {
+    const fast = readSimpleYaml(src, keyString);
+    const full = readYamlFull(src);
+    if (fast !== undefined) {
+      expect(full.ok).toBe(true);
+      if (full.ok) expect(fast).toEqual(full.value);
+    }
+    expect(readYaml(src)).toEqual(full);
+  });
+
+  it('reads nested maps and lists itself, and steps aside for what it cannot read alike', () => {
+    for (const src of [NESTED[0], NESTED[1], NESTED[2], NESTED[3], NESTED[4], NESTED[9], NESTED[10], NESTED[15]]) expect(readSimpleYaml(src, keyString), src).not.toBeUndefined();
+    for (const src of [NESTED[5], NESTED[7], NESTED[8], NESTED[11], NESTED[12], NESTED[13], NESTED[14], NESTED[16], NESTED[17], NESTED[19]]) expect(readSimpleYaml(src, keyString), src).toBeUndefined();
   });
 
   it('agrees on every fixture post', async () => {
