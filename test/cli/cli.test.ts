@@ -2,6 +2,7 @@
  * The `postwright` command line as a blogger uses it: JSON output, exit codes, one-line errors,
  * and edits that touch only the field's lines.
  */
+import { existsSync } from 'node:fs';
 import { describe, expect, it, beforeAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -55,12 +56,9 @@ describe('postwright index', () => {
       await runCli(['index', site, '--json'], { out: (t) => (out += t), err: () => undefined, cwd: ROOT, env: { POSTWRIGHT_CACHE_DIR: cacheDir } });
       return out;
     };
-    process.env.POSTWRIGHT_CACHE_DIR = cacheDir;
-    try {
-      expect(await run()).toBe(await run());
-    } finally {
-      delete process.env.POSTWRIGHT_CACHE_DIR;
-    }
+    expect(await run()).toBe(await run());
+    // The cache went where the environment given to the command line said.
+    expect(existsSync(cacheDir)).toBe(true);
   });
 });
 

@@ -155,17 +155,13 @@ describe('index cache', () => {
       expect(code).toBe(0);
       return out;
     };
-    process.env.POSTWRIGHT_CACHE_DIR = cacheDir;
-    try {
-      const cold = await run(false);
-      const warm = await run(false);
-      expect(warm).toBe(cold);
-      expect(cold.trimEnd().split('\n')).toHaveLength(1);
-      const pretty = await run(true);
-      expect(pretty.split('\n').length).toBeGreaterThan(20);
-      expect(JSON.parse(pretty)).toEqual(JSON.parse(cold));
-    } finally {
-      delete process.env.POSTWRIGHT_CACHE_DIR;
-    }
+    const cold = await run(false);
+    expect((await readdir(cacheDir)).some((f) => f.startsWith('index-'))).toBe(true);
+    const warm = await run(false);
+    expect(warm).toBe(cold);
+    expect(cold.trimEnd().split('\n')).toHaveLength(1);
+    const pretty = await run(true);
+    expect(pretty.split('\n').length).toBeGreaterThan(20);
+    expect(JSON.parse(pretty)).toEqual(JSON.parse(cold));
   });
 });

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { parseCommandArgs, printJson, UsageError, type CliIo, type Command } from '../command';
 import { indexSite, recordsOf } from '../../core/site/site-index';
+import { defaultCacheDir } from '../../core/site/cache-dir';
 import { CachedPost, recordJson, recordJsonSpan, type JsonSpan } from '../../core/site/index-cache';
 import type { IndexedPost } from '../../core/site/post-record-file';
 import { phaseTrace } from '../../core/util/trace';
@@ -56,7 +57,7 @@ export const indexCommand: Command = {
     if (values.help) return io.out(`usage: postwright ${usage}\n`), 0;
     if (positionals.length !== 1) throw new UsageError(`expected one SITE folder\nusage: postwright ${usage}`);
     const site = path.resolve(io.cwd, positionals[0]);
-    const result = await indexSite(site, { lazyRecords: values.json === true && !io.pretty, ...(values['no-cache'] ? { cacheDir: false } : {}) });
+    const result = await indexSite(site, { lazyRecords: values.json === true && !io.pretty, cacheDir: values['no-cache'] ? false : defaultCacheDir(io.env) });
     const trace = phaseTrace('index command');
     if (values.json) {
       // Records straight from the cache are printed as the cache holds them, never parsed.

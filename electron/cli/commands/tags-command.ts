@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parseCommandArgs, printJson, UsageError, type Command } from '../command';
 import { collectTaxonomy } from '../../../shared/site/taxonomy';
 import { indexSite, recordsOf } from '../../core/site/site-index';
+import { defaultCacheDir } from '../../core/site/cache-dir';
 import { loadSiteConfig } from '../../core/site/site-config';
 import { applyPlan, planTermOperation } from '../../core/taxonomy/term-batch';
 import type { TermKind, TermOperation } from '../../../shared/site/taxonomy-edit';
@@ -27,7 +28,7 @@ export const tagsCommand: Command = {
     const { values, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' }, drafts: { type: 'boolean' }, help: { type: 'boolean' } }, usage);
     if (values.help) return io.out(`usage: postwright ${usage}\n`), 0;
     if (positionals.length !== 1) throw new UsageError(`expected one SITE folder\nusage: postwright ${usage}`);
-    const result = await indexSite(path.resolve(io.cwd, positionals[0]));
+    const result = await indexSite(path.resolve(io.cwd, positionals[0]), { cacheDir: defaultCacheDir(io.env) });
     const taxonomy = collectTaxonomy(recordsOf(result), { drafts: values.drafts });
     if (values.json) {
       printJson(io, taxonomy);
