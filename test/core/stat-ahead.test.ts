@@ -89,6 +89,19 @@ describe.skipIf(!withFind)('startStatAhead with GNU find', () => {
     expect(compared).toBeGreaterThan(30);
   });
 
+  it('a folder that is a link is listed as lstat sees the files through it', async () => {
+    const linked = path.join(root, 'linked');
+    await symlink(path.join(root, '_posts'), linked);
+    try {
+      const stamps = await startStatAhead(root, ['linked'])!.result();
+      const st = lstatSync(path.join(linked, '2024-01-09-link.md'));
+      expect(stamps?.get('linked/2024-01-09-link.md')).toEqual({ size: st.size, mtimeMs: st.mtimeMs });
+      expect(stamps?.get('linked/2024-01-02-plain.md')?.size).toBe(lstatSync(path.join(linked, '2024-01-02-plain.md')).size);
+    } finally {
+      await rm(linked);
+    }
+  });
+
   it('a folder that is gone only leaves its files out', async () => {
     const stamps = await startStatAhead(root, ['_posts', 'no-such-folder'])!.result();
     expect(stamps?.has('_posts/2024-01-02-plain.md')).toBe(true);

@@ -31,7 +31,8 @@ const MAX_ARG_CHARS = 100_000;
 
 /**
  * Starts `find` over `folders` (relative to `root`; '' is the root), listing each one's own
- * entries, symbolic links as links. Null where it is not worth trying.
+ * entries, symbolic links as links. Null where it is not worth trying. `-H` follows a folder
+ * that is itself a link, as the path `folder/file` does for `lstat`.
  */
 export function startStatAhead(root: string, folders: readonly string[], platform = process.platform): StatAhead | null {
   if (platform !== 'linux' || folders.length === 0 || folders.length > MAX_FOLDERS) return null;
@@ -42,7 +43,7 @@ export function startStatAhead(root: string, folders: readonly string[], platfor
   try {
     // Loaded here, not with the bundle: a cold run or another command never pays for it (~3 ms).
     const { spawn } = createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
-    child = spawn('find', [...starts, '-mindepth', '1', '-maxdepth', '1', '-printf', '%s %T@ %p\\0'], {
+    child = spawn('find', ['-H', ...starts, '-mindepth', '1', '-maxdepth', '1', '-printf', '%s %T@ %p\\0'], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'ignore'],
       env: { ...process.env, LC_ALL: 'C' },
