@@ -13,6 +13,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { findGemDir } from '../../electron/core/theme/find-theme';
 import { createCoreService } from '../../electron/core/service/create-service';
 import { startWebHost } from '../../electron/web/web-host';
+import { listPaintedAfter, markListPaint } from './list-paint';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -147,10 +148,13 @@ export async function uiBench(site: string, rendererDir: string, log: (line: str
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    const started = Date.now();
+    await markListPaint(page);
+    const started = performance.now();
+    const startedAt = performance.timeOrigin + started;
     await page.goto(host.openUrl);
     await page.waitForSelector('.post-row');
-    log(`ui: web mode first paint of the post list (10,000 posts): ${Date.now() - started} ms (target ≤ 1500 ms)`);
+    const seen = performance.now() - started;
+    log(`ui: web mode first paint of the post list (10,000 posts): ${(await listPaintedAfter(page, startedAt)).toFixed(0)} ms (target ≤ 1500 ms; Playwright's waitForSelector saw it at ${seen.toFixed(0)} ms)`);
     for (const [label, title] of [['20 KB', 'Bench post of 20 KB'], ['200 KB', 'Bench post of 200 KB']] as const) {
       await page.getByRole('searchbox', { name: 'Search posts' }).fill(title);
       await page.getByRole('option', { name: new RegExp(title) }).first().click();

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Browser } from 'playwright-core';
 import { generateRealisticSite } from './realistic-site';
+import { listPaintedAfter, markListPaint } from './list-paint';
 import { createCoreService } from '../../electron/core/service/create-service';
 import { startWebHost } from '../../electron/web/web-host';
 
@@ -178,20 +179,7 @@ async function webLoads(benchFile: string, site: string, cacheDir: string, rende
   }
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    // "Painted" is when the page ran the first animation frame after the first row was in the
-    // document (read from the page's clock as wall time, so it counts from the bench asking for
-    // the load, the previous page's unload included). Playwright's waitForSelector polls at
-    // growing intervals (up to 500 ms apart), so its answer says when it looked, not when the
-    // list showed; it is printed beside for reference.
-    await page.addInitScript(() => {
-      const w = window as unknown as { __pwListPainted?: number };
-      const seen = new MutationObserver(() => {
-        if (!document.querySelector('.post-row')) return;
-        seen.disconnect();
-        requestAnimationFrame(() => (w.__pwListPainted = performance.timeOrigin + performance.now()));
-      });
-      seen.observe(document, { childList: true, subtree: true });
-    });
+    await markListPaint(page);
     // Three loads in a row, each as soon as the list shows: the earlier loads' schema and check may still run.
     for (let i = 0; i < 3; i++) {
       const started = performance.now();
@@ -199,8 +187,7 @@ async function webLoads(benchFile: string, site: string, cacheDir: string, rende
       await page.goto(String(ready.url));
       await page.waitForSelector('.post-row');
       seen.push(performance.now() - started);
-      await page.waitForFunction(() => (window as unknown as { __pwListPainted?: number }).__pwListPainted !== undefined);
-      times.push((await page.evaluate(() => (window as unknown as { __pwListPainted: number }).__pwListPainted)) - startedAt);
+      times.push(await listPaintedAfter(page, startedAt));
     }
   } finally {
     await browser.close();
