@@ -126,6 +126,7 @@ describe.skipIf(!withFind)('startStatAhead with GNU find', () => {
       expect(edited.stats.read).toBe(uncached + 1);
       // No find on the PATH: every file is stat'ed here, with the same answers.
       process.env.PATH = '';
+      expect(startStatAhead(root, folders)).toBeNull();
       const withoutFind = await indexSite(root, { cacheDir, now: Date.UTC(2026, 0, 1) });
       expect(withoutFind.stats.read).toBe(uncached);
       expect(recordsOf(withoutFind)).toEqual(recordsOf(edited));

@@ -9,6 +9,7 @@
 import { tokenEnv } from './https-token';
 import { spawn } from 'node:child_process';
 import { stat } from 'node:fs/promises';
+import { programPath } from '../util/program-path';
 
 /** Why a git call failed before or instead of giving an exit code we can read. */
 export type GitErrorKind = 'git-missing' | 'no-folder' | 'not-a-repo' | 'timeout' | 'aborted' | 'failed';
@@ -106,9 +107,16 @@ function notARepo(root: string, args: readonly string[], stderr: string): GitErr
 
 function spawnGit(root: string, args: readonly string[], options: GitRunOptions): Promise<GitOutput> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', args, {
+    const env = gitEnv(options.env);
+    // By its absolute path: never a `git` that the blog's own folder holds (see program-path.ts).
+    const git = programPath('git', env);
+    if (!git) {
+      void missingWhat(root, args).then(reject);
+      return;
+    }
+    const child = spawn(git, args, {
       cwd: root,
-      env: gitEnv(options.env),
+      env,
       shell: false,
       windowsHide: true,
       stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
@@ -152,10 +160,7 @@ function spawnGit(root: string, args: readonly string[], options: GitRunOptions)
       cleanUp();
       if (error.code !== 'ENOENT') return reject(new GitError('failed', `could not run git: ${error.message}`, { args }));
       // spawn says ENOENT both for a missing program and for a missing working folder.
-      stat(root).then(
-        (s) => reject(s.isDirectory() ? gitMissing(args) : new GitError('no-folder', `${root} is not a folder`, { args })),
-        () => reject(new GitError('no-folder', `${root}: no such folder`, { args })),
-      );
+      void missingWhat(root, args).then(reject);
     });
     child.on('close', (code) => {
       if (settled) return;
@@ -164,6 +169,14 @@ function spawnGit(root: string, args: readonly string[], options: GitRunOptions)
       resolve({ stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), code: code ?? 1 });
     });
   });
+}
+
+/** Git could not start: because the folder is not there, or else because git is not. */
+function missingWhat(root: string, args: readonly string[]): Promise<GitError> {
+  return stat(root).then(
+    (s) => (s.isDirectory() ? gitMissing(args) : new GitError('no-folder', `${root} is not a folder`, { args })),
+    () => new GitError('no-folder', `${root}: no such folder`, { args }),
+  );
 }
 
 function gitMissing(args: readonly string[]): GitError {

@@ -11,6 +11,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { programPath } from '../util/program-path';
 
 /** What `lstat` says of a file, as far as the index cache checks it. */
 export interface FileStamp {
@@ -39,11 +40,14 @@ export function startStatAhead(root: string, folders: readonly string[], platfor
   // "./" keeps a folder named like an option from being read as one, and is cut from each path.
   const starts = folders.map((f) => (f === '' ? '.' : `./${f}`));
   if (starts.reduce((n, s) => n + s.length + 1, 0) > MAX_ARG_CHARS) return null;
+  // The system's find by its absolute path, never one the blog's folder holds (see program-path.ts).
+  const find = process.env.POSTWRIGHT_STAT_AHEAD === '0' ? null : programPath('find');
+  if (!find) return null;
   let child: ChildProcess;
   try {
     // Loaded here, not with the bundle: a cold run or another command never pays for it (~3 ms).
     const { spawn } = createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
-    child = spawn('find', ['-H', ...starts, '-mindepth', '1', '-maxdepth', '1', '-printf', '%s %T@ %p\\0'], {
+    child = spawn(find, ['-H', ...starts, '-mindepth', '1', '-maxdepth', '1', '-printf', '%s %T@ %p\\0'], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'ignore'],
       env: { ...process.env, LC_ALL: 'C' },

@@ -7,6 +7,7 @@ import { execFile } from 'node:child_process';
 import { readdir, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { programPath } from '../util/program-path';
 
 export interface ThemeLookup {
   /** The `theme:` (or `remote_theme:`) the site asks for; null when it asks for none. */
@@ -22,9 +23,12 @@ export interface ThemeLookup {
 const LOOKUP_TIMEOUT_MS = 4000;
 
 function run(cmd: string, args: string[], cwd: string): Promise<string | null> {
+  // By its absolute path: never a `bundle` or `gem` that the blog's own folder holds (see program-path.ts).
+  const program = programPath(cmd);
+  if (!program) return Promise.resolve(null);
   return new Promise((resolve) => {
     try {
-      execFile(cmd, args, { cwd, timeout: LOOKUP_TIMEOUT_MS, env: { ...process.env, BUNDLE_FROZEN: 'true' }, windowsHide: true }, (error, stdout) => resolve(error ? null : String(stdout)));
+      execFile(program, args, { cwd, timeout: LOOKUP_TIMEOUT_MS, env: { ...process.env, BUNDLE_FROZEN: 'true' }, windowsHide: true }, (error, stdout) => resolve(error ? null : String(stdout)));
     } catch {
       resolve(null);
     }
