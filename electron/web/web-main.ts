@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { createCoreService } from '../core/service/create-service';
 import { defaultUserDataDir } from '../core/app-data/app-paths';
 import { startWebHost } from './web-host';
+import { programPath } from '../core/util/program-path';
 
 async function main(): Promise<void> {
   let values: { site?: string; port?: string; 'no-open'?: boolean; help?: boolean };
@@ -57,7 +58,11 @@ async function main(): Promise<void> {
 }
 
 function openBrowser(url: string): void {
-  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  const command = programPath(process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open');
+  if (!command) {
+    process.stderr.write(`Open ${url} in your browser.\n`);
+    return;
+  }
   try {
     const child = spawn(command, [url], { stdio: 'ignore', detached: true });
     child.on('error', () => process.stderr.write(`Open ${url} in your browser.\n`));
