@@ -51,6 +51,18 @@ describe('programPath', () => {
     expect(programPath(name, { PATH: pathVar }, 'linux')).toBe(want());
   });
 
+  it('is how every program the app starts is found: no spawn or execFile names a program itself', async () => {
+    const { readdir, readFile } = await import('node:fs/promises');
+    const root = path.resolve(__dirname, '../../electron');
+    const offenders: string[] = [];
+    for (const rel of await readdir(root, { recursive: true })) {
+      if (!rel.endsWith('.ts')) continue;
+      const text = await readFile(path.join(root, rel), 'utf8');
+      for (const m of text.matchAll(/\b(?:spawn|spawnSync|execFile|execFileSync|exec|execSync)\(\s*['"`]/g)) offenders.push(`${rel}: ${m[0]}`);
+    }
+    expect(offenders).toEqual([]);
+  });
+
   it('on Windows reads Path in any case and tries PATHEXT', () => {
     expect(programPath('git', { Path: 'relative;;.', PATHEXT: '.EXE' }, 'win32')).toBeNull();
     expect(programPath('git', {}, 'win32')).toBeNull();
