@@ -1,7 +1,7 @@
 /**
  * A fast path for the front matter most posts have, and for most `_config.yml` files: `key: value`
- * lines with plain or quoted scalars and one-line flow lists, top-level block scalars, and block
- * maps and lists nested under keys. Anything else (anchors, tags, escapes, multi-line scalars,
+ * lines with plain or quoted scalars and one-line flow lists (quoted items too), top-level block
+ * scalars, and block maps and lists nested under keys. Anything else (anchors, tags, escapes, multi-line scalars,
  * tabs…) returns undefined and goes to the full parser.
  *
  * Indexing 10,000 posts is dominated by YAML parsing; this path reads the common shape several
@@ -47,7 +47,9 @@ function keyLine(line: string, from: number): boolean {
 const PLAIN_START_BAD = /^[-?:,[\]{}#&*!|>'"%@`]/;
 const SINGLE = /^'((?:[^']|'')*)'[ ]*(?:#.*)?$/;
 const DOUBLE = /^"([^"\\]*)"[ ]*(?:#.*)?$/;
-const FLOW = /^\[([^[\]{}"'#&*!|>%@`]*)\][ ]*(?:#.*)?$/;
+/** What a plain item of a one-line flow list may not contain (nesting, quotes, comments, anchors, tags…). */
+const FLOW_PLAIN_BAD = /[[\]{}"'#&*!|>%@`]/;
+const FLOW_END = /^[ ]*(?:#.*)?$/;
 
 function plain(text: string, inFlow: boolean): YamlValue | undefined {
   if (text === '') return null;
@@ -58,6 +60,64 @@ function plain(text: string, inFlow: boolean): YamlValue | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A one-line flow list, `[a, Two Words, "quoted, with a comma", 'it''s']`: plain items and quoted
+ * ones (strings as they are; no escapes in double quotes), a trailing comma allowed, then only a
+ * comment. Anything else (nesting, a `key: value` pair, an empty item) is not simple.
+ */
+function flowList(text: string): YamlValue[] | undefined {
+  const items: YamlValue[] = [];
+  let i = 1;
+  const skipSpaces = () => {
+    while (text.charCodeAt(i) === 0x20) i++;
+  };
+  for (;;) {
+    skipSpaces();
+    if (text[i] === ']') {
+      // `[]`, or a trailing comma after at least one item.
+      if (items.length === 0 && text.slice(1, i).trim() !== '') return undefined;
+      break;
+    }
+    const c = text[i];
+    if (c === '"' || c === "'") {
+      let end = i + 1;
+      let item = '';
+      for (;;) {
+        const q = text.indexOf(c, end);
+        if (q < 0) return undefined;
+        if (c === "'" && text[q + 1] === "'") {
+          item += text.slice(end, q + 1);
+          end = q + 2;
+          continue;
+        }
+        item += text.slice(end, q);
+        end = q + 1;
+        break;
+      }
+      if (c === '"' && item.includes('\\')) return undefined;
+      i = end;
+      items.push(item);
+    } else {
+      let end = i;
+      while (end < text.length && text[end] !== ',' && text[end] !== ']') end++;
+      const raw = text.slice(i, end).trim();
+      if (raw === '' || FLOW_PLAIN_BAD.test(raw)) return undefined;
+      const v = plain(raw, true);
+      if (v === undefined || v === null) return undefined;
+      items.push(v);
+      i = end;
+    }
+    skipSpaces();
+    if (text[i] === ',') {
+      i++;
+      continue;
+    }
+    if (text[i] === ']') break;
+    return undefined;
+  }
+  return FLOW_END.test(text.slice(i + 1)) ? items : undefined;
 }
 
 function value(raw: string): YamlValue | undefined {
@@ -71,26 +131,7 @@ function value(raw: string): YamlValue | undefined {
     const m = DOUBLE.exec(text);
     return m ? m[1] : undefined;
   }
-  if (text[0] === '[') {
-    const m = FLOW.exec(text);
-    if (!m) return undefined;
-    const inner = m[1].trim();
-    if (inner === '') return [];
-    const items: YamlValue[] = [];
-    const parts = inner.split(',');
-    for (let i = 0; i < parts.length; i++) {
-      const item = parts[i].trim();
-      // A trailing comma is allowed; an empty item in the middle is not simple.
-      if (item === '') {
-        if (i === parts.length - 1 && i > 0) continue;
-        return undefined;
-      }
-      const v = plain(item, true);
-      if (v === undefined || v === null) return undefined;
-      items.push(v);
-    }
-    return items;
-  }
+  if (text[0] === '[') return flowList(text);
   const hash = text.indexOf(' #');
   const scalar = (hash >= 0 ? text.slice(0, hash) : text).trimEnd();
   return plain(scalar, false);

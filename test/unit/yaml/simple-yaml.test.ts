@@ -38,6 +38,15 @@ const SAMPLES = [
   'key : value\n',
   'title: -dash\n',
   'title: 1.5\nratio: .5\nbig: 1_000\n',
+  'authors: ["Ada Lovelace", \'Grace Hopper\']\n',
+  'tags: ["a, b", c, "C#", \'it\'\'s\',] # note\n',
+  'tags: [""]\n',
+  'tags: ["yes", yes, "1", 1]\n',
+  'tags: ["a":1]\n',
+  'tags: ["a" x]\n',
+  'tags: [a, "b\\"c"]\n',
+  'tags: ["a"]x\n',
+  'tags: ["open, b]\n',
 ];
 
 /** Nested blocks, as configs (`defaults:`) and some front matters have them. */
@@ -83,6 +92,11 @@ describe('simple YAML fast path', () => {
       if (full.ok) expect(fast).toEqual(full.value);
     }
     expect(readYaml(src)).toEqual(full);
+  });
+
+  it('reads flow lists with quoted items itself (more than half the corpora's posts have one)', () => {
+    expect(readSimpleYaml('authors: ["Ada Lovelace", \'Grace Hopper\']\n', keyString)).toEqual({ authors: ['Ada Lovelace', 'Grace Hopper'] });
+    expect(readSimpleYaml('tags: ["a, b", c, "C#", \'it\'\'s\',] # note\n', keyString)).toEqual({ tags: ['a, b', 'c', 'C#', "it's"] });
   });
 
   it('reads nested maps and lists itself, and steps aside for what it cannot read alike', () => {
