@@ -1,8 +1,8 @@
 /**
  * A fast path for the front matter most posts have, and for most `_config.yml` files: `key: value`
  * lines with plain or quoted scalars and one-line flow lists (quoted items too), top-level block
- * scalars, and block maps and lists nested under keys. Anything else (anchors, tags, escapes, multi-line scalars,
- * tabs…) returns undefined and goes to the full parser.
+ * scalars, and block maps and lists nested under keys. Anything else (anchors, tags, escapes,
+ * multi-line scalars, tabs…) returns undefined and goes to the full parser.
  *
  * Indexing 10,000 posts is dominated by YAML parsing; this path reads the common shape several
  * times faster and is checked against the full parser by a differential test.
