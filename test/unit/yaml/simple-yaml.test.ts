@@ -94,7 +94,7 @@ describe('simple YAML fast path', () => {
     expect(readYaml(src)).toEqual(full);
   });
 
-  it('reads flow lists with quoted items itself (more than half the corpora's posts have one)', () => {
+  it('reads flow lists with quoted items itself (more than half of the corpora posts have one)', () => {
     expect(readSimpleYaml('authors: ["Ada Lovelace", \'Grace Hopper\']\n', keyString)).toEqual({ authors: ['Ada Lovelace', 'Grace Hopper'] });
     expect(readSimpleYaml('tags: ["a, b", c, "C#", \'it\'\'s\',] # note\n', keyString)).toEqual({ tags: ['a, b', 'c', 'C#', "it's"] });
   });
