@@ -140,6 +140,23 @@ describe('index cache', () => {
     expect(recordsOf(warm)).toEqual(recordsOf(cold));
   });
 
+  it('a cache of an older format, or one whose first line names another folder, is read again once and rewritten', async () => {
+    const cold = await indexSite(root, { cacheDir, now: NOW });
+    const [name] = (await readdir(cacheDir)).filter((f) => f.endsWith('.json'));
+    const file = path.join(cacheDir, name);
+    const text = await readFile(file, 'utf8');
+    const prelude = JSON.parse(text.slice(0, text.indexOf('\n')));
+    expect(prelude.fileFolders).toEqual(['_drafts', '_posts']);
+    for (const changed of [{ ...prelude, format: 6 }, { ...prelude, root: `${prelude.root}-elsewhere` }, { ...prelude, fileFolders: 'not a list' }]) {
+      await writeFile(file, `${JSON.stringify(changed)}${text.slice(text.indexOf('\n'))}`);
+      const again = await indexSite(root, { cacheDir, now: NOW });
+      expect(again.stats.read).toBe(7);
+      expect(recordsOf(again)).toEqual(recordsOf(cold));
+      const warm = await indexSite(root, { cacheDir, now: NOW });
+      expect(warm.stats.read).toBe(0);
+    }
+  });
+
   it('a changed _config.yml reads every post again', async () => {
     await indexSite(root, { cacheDir, now: NOW });
     await writeFile(path.join(root, '_config.yml'), 'title: Cache test\ntimezone: UTC\npermalink: /:title/\n');
