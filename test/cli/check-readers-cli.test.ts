@@ -13,7 +13,7 @@ import { runCli } from '../../electron/cli/run-cli';
 
 async function cli(args: string[], cwd: string): Promise<{ code: number; out: string }> {
   let out = '';
-  const code = await runCli(args, { out: (t) => (out += t), err: (t) => (out += t), cwd, env: { POSTWRIGHT_CACHE_DIR: path.join(cwd, '.no-cache') } });
+  const code = await runCli(args, { out: (t) => (out += t), err: (t) => (out += t), cwd, env: { POSTWRIGHT_CACHE_DIR: process.env.POSTWRIGHT_CACHE_DIR } });
   return { code, out };
 }
 

@@ -16,7 +16,7 @@ const ROOT = path.resolve(__dirname, '../..');
 async function cli(args: string[], cwd = ROOT): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await runCli(args, { out: (t) => (out += t), err: (t) => (err += t), cwd, env: { POSTWRIGHT_CACHE_DIR: path.join(cwd, '.no-cache') } });
+  const code = await runCli(args, { out: (t) => (out += t), err: (t) => (err += t), cwd, env: { POSTWRIGHT_CACHE_DIR: process.env.POSTWRIGHT_CACHE_DIR } });
   return { code, out, err };
 }
 

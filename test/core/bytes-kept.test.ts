@@ -29,7 +29,7 @@ async function trashDir(): Promise<string> {
 
 async function cli(args: string[], cwd: string): Promise<{ code: number; err: string }> {
   let err = '';
-  const code = await runCli(args, { out: () => undefined, err: (t) => (err += t), cwd, env: { POSTWRIGHT_CACHE_DIR: path.join(cwd, '.no-cache') } });
+  const code = await runCli(args, { out: () => undefined, err: (t) => (err += t), cwd, env: { POSTWRIGHT_CACHE_DIR: process.env.POSTWRIGHT_CACHE_DIR } });
   return { code, err };
 }
 
