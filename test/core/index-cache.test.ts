@@ -69,6 +69,25 @@ describe('index cache', () => {
     expect((await indexSite(root, { cacheDir, now: NOW })).posts.has('_posts/2024-01-02-first.md')).toBe(false);
   });
 
+  it('while no folder changes, an edit in place is still read again and time still publishes a future post', async () => {
+    const old = new Date(Date.now() - 60_000);
+    for (const dir of ['', '_posts', '_drafts']) await utimes(path.join(root, dir), old, old);
+    const cold = await indexSite(root, { cacheDir, now: NOW });
+    const future = '_posts/2030-05-06-future.md';
+    expect(cold.posts.get(future)?.record.published).toBe(false);
+    const later = await indexSite(root, { cacheDir, now: Date.UTC(2031, 0, 1) });
+    expect(later.stats).toEqual({ files: 7, read: 0, fromCache: 7, listed: false });
+    expect(later.posts.get(future)?.record.published).toBe(true);
+    // Rewriting a file in place leaves its folder's mtime alone: only the file's own stamp tells.
+    const file = path.join(root, '_posts/2024-02-03-second.md');
+    await writeFile(file, '---\ntitle: Second, edited in place\ncategories: [x, y]\n---\nbody\n');
+    const edited = await indexSite(root, { cacheDir, now: NOW });
+    expect(edited.stats).toEqual({ files: 7, read: 1, fromCache: 6, listed: false });
+    expect(edited.posts.get('_posts/2024-02-03-second.md')?.record.title).toBe('Second, edited in place');
+    expect(edited.posts.get(future)?.record.published).toBe(false);
+    expect(recordsOf(edited)).toEqual(recordsOf(await indexSite(root, { cacheDir: false, now: NOW })));
+  });
+
   it('an edited post is read again', async () => {
     await indexSite(root, { cacheDir, now: NOW });
     const file = path.join(root, '_posts/2024-02-03-second.md');

@@ -2,9 +2,9 @@
  * Loads `_config.yml` of a site folder and says whether the folder looks like a Jekyll site.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { parseConfigText, type ConfigResult } from '../../../shared/jekyll/config';
+import { textStamp } from '../util/text-stamp';
 // Zone offsets from the machine's zone files, for every thread that reads a site.
 import './system-zones';
 
@@ -62,6 +62,6 @@ export async function loadSiteConfig(root: string): Promise<LoadedConfig> {
       return result().warnings;
     },
     isJekyll,
-    stamp: createHash('sha1').update(READER_VERSION).update(text).digest('hex'),
+    stamp: textStamp(READER_VERSION + text),
   };
 }

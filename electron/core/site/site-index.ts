@@ -130,6 +130,24 @@ async function indexWith(
   let scan: { folders: FolderStamps; scannedAt: number };
   const skipScan = cached !== null && cached.posts.size > 0 && unchangedFolders(cached, (rel) => folderMtime(absRoot, rel));
   if (skipScan) {
+    // No folder changed: when no file did either, the cache's own map is the index.
+    const stamps = await ahead?.result();
+    trace(`stats from find: ${stamps ? stamps.size : 'none'}`);
+    const same = await unchangedPosts(cached.posts, stamps ?? null, absRoot, cached.future ?? config.config.future, () => config.config, now);
+    if (same) {
+      trace(`scan skipped, every file unchanged (${same.size} files)`);
+      const result: SiteIndexResult = {
+        root: absRoot,
+        config,
+        posts: same,
+        stats: { files: same.size, read: 0, fromCache: same.size, listed: false },
+        scan: { folders: cached.folders!, scannedAt: cached.scannedAt },
+      };
+      if (!options.lazyRecords) await eachSliced(same.values(), (p) => void p.record);
+      return result;
+    }
+  }
+  if (skipScan) {
     // No folder changed since the cached list was made: the files are the same ones.
     const list: ScanEntry[] = [];
     await yieldToLoop();
@@ -160,7 +178,7 @@ async function indexWith(
   const slots: (IndexedPost | null)[] = new Array(entries.length).fill(null);
   const misses: number[] = [];
   const stamps = cachedPosts?.size ? await ahead?.result() : null;
-  if (ahead) trace(`stats from find: ${stamps ? stamps.size : 'none'}`);
+  if (ahead && !skipScan) trace(`stats from find: ${stamps ? stamps.size : 'none'}`);
   await inBatches(entries, (entry, i) => {
     const hit = cachedPosts?.get(entry.path);
     if (hit && hit.draft === entry.draft && hit.skipped === entry.skipped) {
@@ -211,6 +229,40 @@ async function indexWith(
     trace('cache written');
   }
   return result;
+}
+
+/**
+ * The cached map itself, with "published" refreshed for `now`, when every file still has the
+ * size and mtime it had and the map is in path order; null as soon as one does not (the caller
+ * then compares file by file). A warm open of an unchanged site builds no second list or map.
+ */
+async function unchangedPosts(
+  posts: Map<string, CachedPost>,
+  stamps: Map<string, FileStamp> | null,
+  root: string,
+  future: boolean,
+  siteConfig: () => SiteConfig,
+  now: number,
+): Promise<Map<string, IndexedPost> | null> {
+  let previous = '';
+  let same = true;
+  const refreshed: [string, IndexedPost][] = [];
+  await eachSliced(posts, ([p, hit]) => {
+    if (!same) return;
+    const st: FileStamp | undefined = stamps?.get(p) ?? lstatSync(filePath(root, p), { throwIfNoEntry: false });
+    if (!st || st.size !== hit.size || st.mtimeMs !== hit.mtimeMs || p < previous) {
+      same = false;
+      return;
+    }
+    previous = p;
+    const fresh = refreshCached(hit, future, siteConfig, now);
+    if (fresh !== hit) refreshed.push([p, fresh]);
+  });
+  if (!same) return null;
+  // Only now: the caller's file-by-file path needs the cached entries as they were.
+  const out = posts as Map<string, IndexedPost>;
+  for (const [p, post] of refreshed) out.set(p, post);
+  return out;
 }
 
 /** The folder's real path, or the path itself when it cannot be resolved (loadSiteConfig reports why). */

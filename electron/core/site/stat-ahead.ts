@@ -90,10 +90,9 @@ export function parseFindOutput(text: string, stamps = new Map<string, FileStamp
     if (space2 < 0 || space2 >= end) continue;
     const size = digitsValue(text, at, space1);
     const mtimeMs = findTimeMs(text, space1 + 1, space2);
-    const name = text.slice(space2 + 1, end);
     if (size === null || mtimeMs === null) continue;
-    const rel = name.startsWith('./') ? name.slice(2) : null;
-    if (rel) stamps.set(rel, { size, mtimeMs });
+    // Every start is `./…`: the path is what follows, cut out once.
+    if (end > space2 + 3 && text.startsWith('./', space2 + 1)) stamps.set(text.slice(space2 + 3, end), { size, mtimeMs });
   }
   return stamps;
 }
