@@ -34,6 +34,12 @@ function asRecord(value: unknown): Record<string, unknown> | null {
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 }
 
+/** A scope's `type:`, with the singular names Jekyll still takes for `pages`, `posts` and `drafts`. */
+function scopeType(value: unknown): string {
+  const type = String(value);
+  return type === 'page' || type === 'post' || type === 'draft' ? `${type}s` : type;
+}
+
 function stringList(value: unknown): string[] {
   if (Array.isArray(value)) return value.filter((v) => v !== null && v !== undefined).map(String);
   if (typeof value === 'string') return [value];
@@ -70,7 +76,7 @@ export function parseSiteConfig(raw: Record<string, unknown>, warnings: string[]
       if (!set || !values) continue;
       const scope = asRecord(set.scope) ?? {};
       defaults.push({
-        scope: { ...scope, path: typeof scope.path === 'string' ? scope.path : '', ...(scope.type !== undefined ? { type: String(scope.type) } : {}) },
+        scope: { ...scope, path: typeof scope.path === 'string' ? scope.path : '', ...(scope.type !== undefined ? { type: scopeType(scope.type) } : {}) },
         values,
       });
     }
@@ -110,4 +116,10 @@ export function postPermalinkTemplate(config: SiteConfig): string {
   const posts = asRecord(collections?.posts);
   if (posts && typeof posts.permalink === 'string') return STYLES[posts.permalink] ?? posts.permalink;
   return STYLES[config.permalink] ?? config.permalink;
+}
+
+/** Where Jekyll reads the site's own posts (or drafts): `_posts`, inside `collections_dir:` when there is one. */
+export function postsFolder(config: Pick<SiteConfig, 'collectionsDir'>, draft = false): string {
+  const magic = draft ? '_drafts' : '_posts';
+  return config.collectionsDir ? `${config.collectionsDir}/${magic}` : magic;
 }

@@ -1,40 +1,44 @@
 /**
- * `_config.yml` `defaults:` resolved for one file, as Jekyll's `FrontmatterDefaults#all` does.
+ * `_config.yml` `defaults:` resolved for one file, as Jekyll 4.3's `FrontmatterDefaults#all` does.
  *
- * Scope paths are plain string prefixes (not folder-aware) unless they contain `*`; more
- * specific scopes (longer path, then a type) win, and values deep-merge.
+ * A scope path is a plain string prefix of the file's path as written (a leading `./` or `/`
+ * keeps it from matching anything), with the collections folder cut off the front; one with a
+ * `*` is globbed on disk and applies under what it finds (dir-glob.ts). More specific scopes
+ * (longer path, then a type) win, and values deep-merge.
  */
 import type { FrontMatterDefault } from './site-types';
 import { deepMerge } from './deep-merge';
-import { fnmatch } from './fnmatch';
+import { compileDirGlob, globScopeApplies, type DirGlob } from './dir-glob';
 
+/** Jekyll's `sanitize_path`, used only to rank scopes: one leading `/` off. */
 function sanitize(path: string): string {
-  const c = path.charCodeAt(0);
-  // Most paths (every post's) have nothing to cut: no regular expression for them.
-  if (c !== 0x2e && c !== 0x2f && path.charCodeAt(path.length - 1) !== 0x2f) return path;
-  return path.replace(/^\.?\/+/, '').replace(/\/+$/, '');
+  return path.startsWith('/') ? path.slice(1) : path;
 }
 
-/** A scope's path test, prepared once per defaults list: the sanitised prefix, or a glob. */
+/** Jekyll's `strip_collections_dir`: `coll/x` → `x` when the site keeps its collections in `coll`. */
+function stripCollectionsDir(path: string, collectionsDir: string): string {
+  return collectionsDir && path.startsWith(`${collectionsDir}/`) ? path.slice(collectionsDir.length + 1) : path;
+}
+
+/** A scope's path test, prepared once per defaults list: a prefix, or a glob (null: matches nothing). */
 interface PreparedScope {
   /** '' matches every path. */
   prefix: string;
-  glob: string | null;
+  glob: DirGlob | null | undefined;
   type: string | undefined;
 }
 
 function prepareScope(scope: FrontMatterDefault['scope'], collectionsDir: string): PreparedScope {
   const scopePath = scope.path ?? '';
-  if (scopePath.includes('*')) return { prefix: '', glob: sanitize(scopePath), type: scope.type };
-  let parent = sanitize(scopePath);
-  if (collectionsDir && parent.startsWith(`${collectionsDir}/`)) parent = parent.slice(collectionsDir.length + 1);
-  return { prefix: parent, glob: null, type: scope.type };
+  if (scopePath.includes('*')) return { prefix: '', glob: compileDirGlob(scopePath), type: scope.type };
+  return { prefix: stripCollectionsDir(scopePath, collectionsDir), glob: undefined, type: scope.type };
 }
 
-/** Whether a prepared scope applies to a sanitised path of collection `type`. */
-function applies(scope: PreparedScope, path: string, type: string): boolean {
+/** Whether a prepared scope applies to a file (its path in the site, and inside the collections folder). */
+function applies(scope: PreparedScope, sitePath: string, relPath: string, type: string, collectionsDir: string): boolean {
   if (scope.type !== undefined && scope.type !== type) return false;
-  return scope.glob !== null ? fnmatch(scope.glob, path) : path.startsWith(scope.prefix);
+  if (scope.glob === undefined) return relPath.startsWith(scope.prefix);
+  return scope.glob !== null && globScopeApplies(scope.glob, sitePath, relPath, (found) => stripCollectionsDir(found, collectionsDir));
 }
 
 function hasPrecedence(oldScope: FrontMatterDefault['scope'] | null, newScope: FrontMatterDefault['scope']): boolean {
@@ -69,24 +73,27 @@ function prepare(defaults: readonly FrontMatterDefault[], collectionsDir: string
   return ready;
 }
 
-/** Merged default values for a file at `relPath` of collection `type` (`posts`). */
+/**
+ * Merged default values for the file at `sitePath` (relative to the site) of collection `type`
+ * (`posts`). Jekyll compares scopes with the file's path inside the collections folder.
+ */
 export function defaultsFor(
   defaults: readonly FrontMatterDefault[],
-  relPath: string,
+  sitePath: string,
   type: string,
   collectionsDir = '',
 ): Record<string, unknown> {
   const { scopes, merged: memo } = prepare(defaults, collectionsDir);
-  const path = sanitize(relPath);
+  const relPath = stripCollectionsDir(sitePath, collectionsDir);
   let key = type;
-  for (let i = 0; i < scopes.length; i++) if (applies(scopes[i], path, type)) key += `,${i}`;
+  for (let i = 0; i < scopes.length; i++) if (applies(scopes[i], sitePath, relPath, type, collectionsDir)) key += `,${i}`;
   const hit = memo.get(key);
   if (hit) return hit;
   let merged: Record<string, unknown> = {};
   let oldScope: FrontMatterDefault['scope'] | null = null;
   for (let i = 0; i < defaults.length; i++) {
     const set = defaults[i];
-    if (!applies(scopes[i], path, type)) continue;
+    if (!applies(scopes[i], sitePath, relPath, type, collectionsDir)) continue;
     if (hasPrecedence(oldScope, set.scope)) {
       merged = deepMerge(merged, set.values);
       oldScope = set.scope;

@@ -165,7 +165,9 @@ export function computePost(input: PostInput): PostResult {
 
   let error: string | undefined;
   let frontMatter: Record<string, unknown> | null = null;
-  let data: Record<string, unknown> = { categories: categoriesFromPath(path, draft) };
+  // Jekyll's `relative_path`: inside the collections folder, where a site keeps its posts in one.
+  const relPath = config.collectionsDir && path.startsWith(`${config.collectionsDir}/`) ? path.slice(config.collectionsDir.length + 1) : path;
+  let data: Record<string, unknown> = { categories: categoriesFromPath(relPath, draft) };
   try {
     const defaults = config.defaults.length ? defaultsFor(config.defaults, path, 'posts', config.collectionsDir) : null;
     if (defaults && Object.keys(defaults).length) data = mergeData(data, defaults);
@@ -207,7 +209,7 @@ export function computePost(input: PostInput): PostResult {
   }
   if (epochMs === null && !draft && name?.date) epochMs = parseRubyTime(name.date, tz);
 
-  const categories = error ? categoriesFromPath(path, draft) : rubyArray(data.categories).map(rubyToS);
+  const categories = error ? categoriesFromPath(relPath, draft) : rubyArray(data.categories).map(rubyToS);
   const tags = error ? [] : (data.tags as unknown[]).map(rubyToS);
   const slug = error ? fileSlug : rubyToS(data.slug);
   const title = error ? titleizeSlug(fileSlug) : rubyToS(data.title);
@@ -220,7 +222,7 @@ export function computePost(input: PostInput): PostResult {
     const lastSlash = path.lastIndexOf('/');
     const base = path.slice(lastSlash + 1);
     const baseNoExt = ext ? base.slice(0, base.length - ext.length) : base;
-    const relNoExt = ext ? path.slice(0, path.length - ext.length) : path;
+    const relNoExt = ext ? relPath.slice(0, relPath.length - ext.length) : relPath;
     const outputExt = config.markdownExt.includes(ext.replace(/^\./, '').toLowerCase()) ? '.html' : ext;
     try {
       url = postUrl({
@@ -228,7 +230,7 @@ export function computePost(input: PostInput): PostResult {
         template: postPermalinkTemplate(config),
         slug,
         basenameWithoutExt: baseNoExt,
-        cleanedRelativePath: relNoExt.replace(draft ? '_drafts' : '_posts', ''),
+        cleanedRelativePath: relNoExt.replace(draft ? '_drafts' : '_posts', '').replace(/\.+$/, ''),
         categories,
         epochMs,
         timezone: tz,

@@ -60,6 +60,22 @@ describe('post lifecycle', () => {
     await expect(createPost(root, config, { title: 'Café Notes', now: NOW })).rejects.toMatchObject({ code: 'exists' });
   });
 
+  it('on a site with collections_dir:, a new draft and post go inside that folder, where Jekyll reads them', async () => {
+    const root = await copySite(path.resolve(__dirname, '../fixtures/sites/collections-dir'));
+    const config = (await loadSiteConfig(root)).config;
+    const draft = await createPost(root, config, { title: 'Kept Inside', draft: true, now: NOW });
+    expect(draft.path).toBe('writing/_drafts/kept-inside.md');
+    const published = await publishPost(root, config, draft.path, NOW);
+    expect(published.path).toBe('writing/_posts/2026-07-04-kept-inside.md');
+    const post = await createPost(root, config, { title: 'Second One', now: NOW });
+    expect(post.path).toBe('writing/_posts/2026-07-04-second-one.md');
+    if (hasJekyll) {
+      const read = await jekyllPosts(root);
+      expect(read.find((p) => p.path === published.path)).toMatchObject({ title: 'Kept Inside', url: '/2026/kept-inside/', layout: 'stripped-prefix' });
+      expect(read.find((p) => p.path === post.path)).toMatchObject({ title: 'Second One', draft: false });
+    }
+  });
+
   it('never overwrites: rename onto an existing post is refused and both files stay', async () => {
     const root = await copySite(SAMPLE);
     const a = '_posts/2026-03-02-delve-1-first-steps.md';

@@ -27,7 +27,7 @@ Jekyll::Hooks.register :site, :post_read do |site|
   now = Time.now
   posts = site.posts.docs.map do |d|
     {
-      "path" => d.relative_path,
+      "path" => Pathname.new(d.path).relative_path_from(Pathname.new(site.source)).to_s,
       "draft" => d.draft?,
       "title" => d.data["title"].to_s,
       "date" => d.date.iso8601,

@@ -11,6 +11,7 @@
 import { readFile } from 'node:fs/promises';
 import { setField, setFieldSource } from '../../../shared/front-matter/edit-front-matter';
 import { fileNameParts, slugify } from '../../../shared/jekyll/file-names';
+import { postsFolder } from '../../../shared/jekyll/config';
 import { zonedParts } from '../../../shared/jekyll/ruby-time';
 import type { SiteConfig } from '../../../shared/jekyll/site-types';
 import type { PlainValue } from '../../../shared/front-matter/yaml-render';
@@ -98,7 +99,8 @@ export async function createPost(root: string, config: SiteConfig, options: NewP
   const now = options.now ?? Date.now();
   const { day, time } = siteDate(now, config.timezone);
   const slug = slugForTitle(title);
-  const rel = options.draft ? `_drafts/${slug}.md` : `_posts/${day}-${slug}.md`;
+  // Inside `collections_dir:` when the site has one: Jekyll reads no `_posts` outside it.
+  const rel = options.draft ? `${postsFolder(config, true)}/${slug}.md` : `${postsFolder(config)}/${day}-${slug}.md`;
   const text = options.template !== undefined ? templatePostText(options.template, title, time, options.draft === true) : newPostText(title, options.draft ? null : time, options.fields);
   const version = await createChecked(root, await abs(root, rel), text);
   return { label: `New post: ${title}`, path: rel, created: [{ path: rel, version }], removed: [] };

@@ -6,6 +6,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { inferSchemaSteps, type SiteSchema } from '../../../shared/site/schema';
 import { defaultsFor } from '../../../shared/jekyll/front-matter-defaults';
+import { postsFolder } from '../../../shared/jekyll/config';
 import type { SiteConfig } from '../../../shared/jekyll/site-types';
 import { indexPostFileSync } from './post-record-file';
 import { scanSite } from './scan-site';
@@ -44,7 +45,7 @@ export async function schemaFrom(frontMatters: readonly Record<string, unknown>[
   return runSliced(
     inferSchemaSteps({
       frontMatters,
-      defaults: defaultsFor(config.defaults, '_posts/new-post.md', 'posts', config.collectionsDir),
+      defaults: defaultsFor(config.defaults, `${postsFolder(config)}/new-post.md`, 'posts', config.collectionsDir),
       layouts,
       explicit: config.raw.postwright,
     }),
