@@ -11,9 +11,10 @@ import './system-zones';
 /**
  * Part of the stamp, so records cached by an older reader are not reused: 2 reads `:symbols` as
  * SafeYAML does (a config that failed before now gives other URLs) and takes trailing dots off slugs;
- * 3 takes zone offsets from the machine's zone files (old dates in a few zones differ from ICU's).
+ * 3 takes zone offsets from the machine's zone files (old dates in a few zones differ from ICU's);
+ * 4 matches `defaults:` scopes and reads posts inside `collections_dir:` as Jekyll 4.3 does.
  */
-const READER_VERSION = 'config-reader-3\0';
+const READER_VERSION = 'config-reader-4\0';
 
 export interface LoadedConfig extends ConfigResult {
   /** Changes when `_config.yml` does; the index cache is keyed on it. */
