@@ -62,6 +62,10 @@ function flattenDeep(values: readonly unknown[], out: unknown[] = []): unknown[]
   return out;
 }
 
+function isString(value: unknown): value is string {
+  return typeof value === 'string';
+}
+
 /** Ruby's `a | b`: both arrays' items in order, without duplicates (`eql?`: same type and value). */
 function rubyUnion(a: readonly unknown[], b: readonly unknown[]): unknown[] {
   const out: unknown[] = [];
@@ -195,7 +199,8 @@ export function computePost(input: PostInput): PostResult {
     // merged back with merge_data!, which unions it with the list already there.
     const populated = populatedCategories([...rubyArray(data.categories), ...pluralized(data, 'category', 'categories')]);
     // merge_data!(categories: populated), in place: `data` is this post's own copy (every merge above copied).
-    data.categories = Array.isArray(data.categories) ? rubyUnion(data.categories, populated) : populated;
+    // When the list holds only strings, `populated` already starts with them in order: the union is `populated`.
+    data.categories = Array.isArray(data.categories) && !data.categories.every(isString) ? rubyUnion(data.categories, populated) : populated;
     data.tags = pluralized(data, 'tag', 'tags');
   }
 
