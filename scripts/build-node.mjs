@@ -7,7 +7,8 @@
  * sandbox has no `__filename`), and only `electron` left to `require`.
  */
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -36,23 +37,26 @@ const entries = [
   ['electron/core/theme/sass-bundle.ts', 'dist/electron/sass.cjs', nodeOptions],
 ];
 
+const bundle = ([src, out, options]) =>
+  build({
+    absWorkingDir: root,
+    entryPoints: [src],
+    outfile: out,
+    bundle: true,
+    format: 'cjs',
+    sourcemap: 'linked',
+    logLevel: 'warning',
+    ...options,
+  });
+
 const started = Date.now();
-await Promise.all(
-  entries
-    .filter(([src]) => existsSync(path.join(root, src)))
-    .map(([src, out, options]) =>
-      build({
-        absWorkingDir: root,
-        entryPoints: [src],
-        outfile: out,
-        bundle: true,
-        format: 'cjs',
-        sourcemap: 'linked',
-        logLevel: 'warning',
-        ...options,
-      }),
-    ),
-);
+const [launcher, ...rest] = entries.filter(([src]) => existsSync(path.join(root, src)));
+await Promise.all(rest.map(bundle));
+// The launcher names its code cache by the CLI bundle's hash and length, taken here: the command
+// line then never loads node:crypto to hash 0.5 MB at every start (see electron/cli/code-cache.ts).
+const cliMain = readFileSync(path.join(root, 'dist/electron/cli-main.cjs'), 'utf8');
+const cliMainKey = `${createHash('sha1').update(cliMain).digest('hex').slice(0, 20)}:${cliMain.length}`;
+await bundle([launcher[0], launcher[1], { ...launcher[2], define: { ...launcher[2].define, CLI_MAIN_KEY: JSON.stringify(cliMainKey) } }]);
 if (process.env.POSTWRIGHT_BUILD_QUIET !== '1') {
   console.log(`node bundles built in ${Date.now() - started} ms`);
 }

@@ -18,4 +18,7 @@ setFlagsFromString('--no-concurrent-recompilation');
 // inlining budget compiles less for code that runs once: ~5% faster cold, 0.1 s less CPU.
 setFlagsFromString('--max-inlined-bytecode-size-cumulative=300');
 
-runWithCodeCache(path.join(__dirname, 'cli-main.cjs'), codeCacheDir());
+/** The CLI bundle's hash and length, put here by the build (scripts/build-node.mjs). */
+declare const CLI_MAIN_KEY: string | undefined;
+
+runWithCodeCache(path.join(__dirname, 'cli-main.cjs'), codeCacheDir(), typeof CLI_MAIN_KEY === 'string' ? CLI_MAIN_KEY : undefined);

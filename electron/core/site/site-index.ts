@@ -98,7 +98,8 @@ export async function indexSite(root: string, options: IndexOptions = {}): Promi
   // No cache: every file will be read, so the worker starts up now, while the config loads and the folders are scanned.
   const early = cacheBytes === null ? startIndexHelper(absRoot) : null;
   // A cache: its files are stat'ed by a child process while the config loads and the cache is parsed.
-  const ahead = opening ? startStatAhead(absRoot, opening.prelude.fileFolders) : null;
+  // It writes into the cache folder (this user's own), not a pipe that would hold it up.
+  const ahead = opening && cacheDir !== false ? startStatAhead(absRoot, opening.prelude.fileFolders, process.platform, path.join(cacheDir, `stat-ahead-${process.pid}-${Date.now()}.tmp`)) : null;
   try {
     return await indexWith(absRoot, realRoot, cacheDir, cacheBytes && { bytes: cacheBytes, opening }, early, ahead, now, options, trace);
   } finally {

@@ -10,6 +10,7 @@
  * head start, never a second opinion.
  */
 import type { ChildProcess } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { programPath } from '../util/program-path';
 
@@ -34,8 +35,13 @@ const MAX_ARG_CHARS = 100_000;
  * Starts `find` over `folders` (relative to `root`; '' is the root), listing each one's own
  * entries, symbolic links as links. Null where it is not worth trying. `-H` follows a folder
  * that is itself a link, as the path `folder/file` does for `lstat`.
+ *
+ * With `outFile` (a new file in a folder only this user writes: the cache folder), find writes
+ * there and is never held up: through a pipe it stopped every 64 KB until this thread, busy
+ * parsing the cache, read the pipe, and a warm open waited 10–25 ms for its last lines. The file
+ * is read in one go once find exits, and removed.
  */
-export function startStatAhead(root: string, folders: readonly string[], platform = process.platform): StatAhead | null {
+export function startStatAhead(root: string, folders: readonly string[], platform = process.platform, outFile?: string): StatAhead | null {
   if (platform !== 'linux' || folders.length === 0 || folders.length > MAX_FOLDERS) return null;
   // "./" keeps a folder named like an option from being read as one, and is cut from each path.
   const starts = folders.map((f) => (f === '' ? '.' : `./${f}`));
@@ -43,37 +49,62 @@ export function startStatAhead(root: string, folders: readonly string[], platfor
   // The system's find by its absolute path, never one the blog's folder holds (see program-path.ts).
   const find = process.env.POSTWRIGHT_STAT_AHEAD === '0' ? null : programPath('find');
   if (!find) return null;
+  const format = '%s %T@ %p\\0';
   let child: ChildProcess;
   try {
     // Loaded here, not with the bundle: a cold run or another command never pays for it (~3 ms).
     const { spawn } = createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
-    child = spawn(find, ['-H', ...starts, '-mindepth', '1', '-maxdepth', '1', '-printf', '%s %T@ %p\\0'], {
+    const action = outFile ? ['-fprintf', outFile, format] : ['-printf', format];
+    child = spawn(find, ['-H', ...starts, '-mindepth', '1', '-maxdepth', '1', ...action], {
       cwd: root,
-      stdio: ['ignore', 'pipe', 'ignore'],
+      stdio: ['ignore', outFile ? 'ignore' : 'pipe', 'ignore'],
       env: { ...process.env, LC_ALL: 'C' },
       windowsHide: true,
     });
   } catch {
     return null;
   }
-  // Lines are parsed as they come, in the turns this thread has free while find still works.
   const stamps = new Map<string, FileStamp>();
-  let rest: Buffer | null = null;
-  const done = new Promise<Map<string, FileStamp> | null>((resolve) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      const bytes = rest ? Buffer.concat([rest, chunk]) : chunk;
-      const last = bytes.lastIndexOf(0);
-      if (last >= 0) parseFindOutput(bytes.toString('utf8', 0, last + 1), stamps);
-      rest = last + 1 < bytes.length ? bytes.subarray(last + 1) : null;
+  const removeOut = () => {
+    if (outFile) rmSync(outFile, { force: true });
+  };
+  let done: Promise<Map<string, FileStamp> | null>;
+  if (outFile) {
+    done = new Promise((resolve) => {
+      child.on('error', () => resolve(null));
+      // Whatever the exit code (a folder gone, one unreadable), each complete line is an answer.
+      child.on('close', () => {
+        try {
+          const bytes = readFileSync(outFile);
+          const last = bytes.lastIndexOf(0);
+          if (last >= 0) parseFindOutput(bytes.toString('utf8', 0, last + 1), stamps);
+        } catch {
+          // No file (find could not create it): every file is stat'ed by the caller.
+        }
+        removeOut();
+        resolve(stamps.size ? stamps : null);
+      });
     });
-    child.on('error', () => resolve(null));
-    // Whatever the exit code (a folder gone, one unreadable), each complete line is an answer.
-    child.on('close', () => resolve(stamps.size ? stamps : null));
-  });
+  } else {
+    // Lines are parsed as they come, in the turns this thread has free while find still works.
+    let rest: Buffer | null = null;
+    done = new Promise((resolve) => {
+      child.stdout!.on('data', (chunk: Buffer) => {
+        const bytes = rest ? Buffer.concat([rest, chunk]) : chunk;
+        const last = bytes.lastIndexOf(0);
+        if (last >= 0) parseFindOutput(bytes.toString('utf8', 0, last + 1), stamps);
+        rest = last + 1 < bytes.length ? bytes.subarray(last + 1) : null;
+      });
+      child.on('error', () => resolve(null));
+      child.on('close', () => resolve(stamps.size ? stamps : null));
+    });
+  }
   return {
     result: () => done,
     cancel: () => {
-      if (child.exitCode === null) child.kill();
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.once('close', removeOut);
+      child.kill();
     },
   };
 }

@@ -4,7 +4,8 @@
  * The version is a hash of the bytes, so "someone changed the file since you opened it" is
  * detected even when size and mtime happen to match.
  */
-import { createHash } from 'node:crypto';
+import type { createHash as CreateHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { SourceError } from '../../../shared/source-error';
 
@@ -13,8 +14,12 @@ export const MAX_POST_BYTES = 10 * 1024 * 1024;
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
+/** Loaded on the first version asked for: indexing needs none, so a command line start skips node:crypto (~4 ms). */
+let sha1: typeof CreateHash | undefined;
+
 export function versionOf(bytes: Uint8Array | string): string {
-  return createHash('sha1').update(bytes).digest('hex').slice(0, 20);
+  sha1 ??= (createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')).createHash;
+  return sha1('sha1').update(bytes).digest('hex').slice(0, 20);
 }
 
 /** Index of the first byte that is not part of a valid UTF-8 sequence, or -1. */
