@@ -89,6 +89,24 @@ describe.skipIf(!withFind)('startStatAhead with GNU find', () => {
     expect(compared).toBeGreaterThan(30);
   });
 
+  it('written to a file instead of a pipe, gives the same answers and leaves no file behind', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'pw-stat-ahead-out-'));
+    try {
+      const piped = await startStatAhead(root, folders)!.result();
+      const viaFile = await startStatAhead(root, folders, 'linux', path.join(dir, 'stats.tmp'))!.result();
+      expect(viaFile).toEqual(piped);
+      expect(readdirSync(dir)).toEqual([]);
+      // Cancelled while find runs: its file is removed once it has stopped.
+      const cancelled = startStatAhead(root, folders, 'linux', path.join(dir, 'cancelled.tmp'))!;
+      cancelled.cancel();
+      await cancelled.result();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a folder that is a link is listed as lstat sees the files through it', async () => {
     const linked = path.join(root, 'linked');
     await symlink(path.join(root, '_posts'), linked);
