@@ -11,6 +11,7 @@
 import { Liquid, Context as LiquidContext, Tag, toPromise, toValue, type TagToken, type TopLevelToken, type Template, type Emitter, type Context } from 'liquidjs';
 import type { PreviewContext } from '../api/contract';
 import { renderMarkdown } from './markdown-renderer';
+import { findPostForPostUrl } from '../jekyll/post-url-name';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type TagThis = Tag & Record<string, any>;
@@ -61,6 +62,7 @@ export function createLiquid({ context, themeIncludes, loadRelative }: LiquidOpt
   const templates: Record<string, string> = {};
   for (const [name, text] of Object.entries(themeIncludes ?? {})) templates[name] = text;
   for (const [name, text] of Object.entries(context.includes)) templates[name] = text;
+  const collectionsDir = typeof context.site.collections_dir === 'string' ? context.site.collections_dir.replace(/^\/+|\/+$/g, '') : '';
   const timezone = typeof context.site.timezone === 'string' && context.site.timezone.trim() ? context.site.timezone.trim() : undefined;
   const engine = new Liquid({
     templates,
@@ -159,10 +161,8 @@ export function createLiquid({ context, themeIncludes, loadRelative }: LiquidOpt
     },
     render(this: TagThis) {
       const wanted = this.name;
-      const post = context.posts.find((p) => {
-        const file = p.path.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
-        return file === wanted || p.path.replace(/\.[^.]+$/, '').endsWith(`/${wanted}`);
-      });
+      // As Jekyll finds it: by the path inside the collections folder, then by slug and day.
+      const post = findPostForPostUrl(context.posts, wanted, collectionsDir);
       return post ? joinUrl(context.baseurl, post.url) : `<span class="pw-missing">post_url: no post '${escapeHtml(wanted)}'</span>`;
     },
   });

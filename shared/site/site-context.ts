@@ -4,6 +4,7 @@
  */
 import type { PostRecord } from '../jekyll/site-types';
 import { runToEnd, STEP, type Stepped } from './stepped';
+import { cleanPostUrlName, legacyKeyOfName, legacyPostKey, postUrlName } from '../jekyll/post-url-name';
 
 export interface SiteContext {
   /** Every file of the site, relative to its root, `/`-separated. */
@@ -21,7 +22,6 @@ export interface SiteContext {
   hasFileFor(sitePath: string): boolean;
 }
 
-const POST_NAME = /^(.+\/)*?(\d{2,4})-(\d{1,2})-(\d{1,2})-([^/]*)$/;
 const PAGE_EXT = ['.html', '.md', '.markdown', '.htm', '.xml'];
 
 /** A URL without baseurl, query, fragment, `index.html`, `.html` and trailing slash: `/2024/01/02/x`. */
@@ -71,12 +71,12 @@ function shapeOf(key: string): string | null {
  * The lookups for a site. `pageUrls` are the `permalink:`s of its pages, when known: a link of a
  * post-like shape without a date (`/blog/about/`) is only reported when no page claims it either.
  */
-export function siteContext(files: Iterable<string>, records: readonly PostRecord[], baseurl: string, pageUrls: Iterable<string> = []): SiteContext {
-  return runToEnd(siteContextSteps(files, records, baseurl, pageUrls));
+export function siteContext(files: Iterable<string>, records: readonly PostRecord[], baseurl: string, pageUrls: Iterable<string> = [], collectionsDir = ''): SiteContext {
+  return runToEnd(siteContextSteps(files, records, baseurl, pageUrls, collectionsDir));
 }
 
 /** siteContext as steps, for a caller that runs it in time slices (the same answer). */
-export function* siteContextSteps(files: Iterable<string>, records: readonly PostRecord[], baseurl: string, pageUrls: Iterable<string> = []): Stepped<SiteContext> {
+export function* siteContextSteps(files: Iterable<string>, records: readonly PostRecord[], baseurl: string, pageUrls: Iterable<string> = [], collectionsDir = ''): Stepped<SiteContext> {
   const fileSet = files instanceof Set ? (files as Set<string>) : new Set(files);
   const pages = new Set<string>();
   let n = 0;
@@ -99,13 +99,11 @@ export function* siteContextSteps(files: Iterable<string>, records: readonly Pos
       if (shape) shapes.add(shape);
     }
     if (r.draft) continue;
-    const noExt = r.path.replace(/\.[^./]+$/, '');
-    const at = noExt.lastIndexOf('_posts/');
-    if (at < 0) continue;
-    const name = noExt.slice(0, at) + noExt.slice(at + '_posts/'.length);
+    const name = postUrlName(r.path, collectionsDir);
+    if (name === null) continue;
     if (!byPostUrlName.has(name) || r.published) byPostUrlName.set(name, r);
     if (r.date) {
-      const legacy = `${r.slug}|${r.date.slice(0, 10)}`;
+      const legacy = legacyPostKey(r.slug, r.date);
       if (!byLegacyName.has(legacy) || r.published) byLegacyName.set(legacy, r);
     }
   }
@@ -136,11 +134,9 @@ export function postForUrl(site: SiteContext, sitePath: string): PostRecord | un
 
 /** The post `{% post_url name %}` finds, as Jekyll's PostComparer does (path match first, then the legacy slug-and-day match). */
 export function postForPostUrl(site: SiteContext, name: string): PostRecord | undefined {
-  const clean = name.replace(/^\/+/, '');
+  const clean = cleanPostUrlName(name);
   const direct = site.byPostUrlName.get(clean);
   if (direct) return direct;
-  const m = POST_NAME.exec(clean);
-  if (!m) return undefined;
-  const day = `${m[2].padStart(4, '0')}-${m[3].padStart(2, '0')}-${m[4].padStart(2, '0')}`;
-  return site.byLegacyName.get(`${m[5]}|${day}`);
+  const legacy = legacyKeyOfName(clean);
+  return legacy === null ? undefined : site.byLegacyName.get(legacy);
 }

@@ -119,7 +119,7 @@ export async function checkFromFacts(
   const records = facts.map((f) => f.record);
   const key = await contextKey(records, config.config.baseurl, pause);
   if (refs.key !== key || refs.files !== siteFiles || !refs.site) {
-    const site = await runSliced(siteContextSteps(siteFiles, records, config.config.baseurl, pageUrlsOf(siteFiles)), clock);
+    const site = await runSliced(siteContextSteps(siteFiles, records, config.config.baseurl, pageUrlsOf(siteFiles), config.config.collectionsDir), clock);
     Object.assign(refs, { key, files: siteFiles, site, byContent: new WeakMap(), sameUrls: null });
   }
   const site = refs.site!;
