@@ -88,6 +88,21 @@ describe('index cache', () => {
     expect(recordsOf(edited)).toEqual(recordsOf(await indexSite(root, { cacheDir: false, now: NOW })));
   });
 
+  it('a first line longer than the bytes read first (many folders) still opens warm', async () => {
+    const folder = (i: number) => `_posts/${'a-rather-long-folder-name-for-its-posts-'.repeat(2)}${i}`;
+    for (let i = 0; i < 900; i++) {
+      await mkdir(path.join(root, folder(i)), { recursive: true });
+      await writeFile(path.join(root, folder(i), '2024-01-02-post.md'), `---\ntitle: Post ${i}\n---\n`);
+    }
+    const cold = await indexSite(root, { cacheDir, now: NOW });
+    const [file] = (await readdir(cacheDir)).filter((f) => f.startsWith('index-'));
+    const firstLine = (await readFile(path.join(cacheDir, file), 'utf8')).split('\n')[0];
+    expect(firstLine.length).toBeGreaterThan(64 * 1024);
+    const warm = await indexSite(root, { cacheDir, now: NOW });
+    expect(warm.stats).toMatchObject({ files: 907, read: 0, fromCache: 907 });
+    expect(recordsOf(warm)).toEqual(recordsOf(cold));
+  });
+
   it('an edited post is read again', async () => {
     await indexSite(root, { cacheDir, now: NOW });
     const file = path.join(root, '_posts/2024-02-03-second.md');

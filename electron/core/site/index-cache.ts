@@ -12,7 +12,7 @@
  * an entry over, not the file's format.)
  */
 import { textStamp } from '../util/text-stamp';
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { mkdir, open, realpath, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { PostRecord, SiteConfig } from '../../../shared/jekyll/site-types';
@@ -229,10 +229,65 @@ export function entryFromLine(line: string): { rel: string; post: CachedPost } |
  * The cache file's bytes, or null when there is none (or it cannot be read). Read synchronously:
  * one read of a few megabytes (~3 ms) beats four thread-pool round trips, and comes first in an open.
  */
-export function readIndexCacheBytes(file: string): Buffer | null {
+/** Bytes read first: the first line (see openIndexCache) nearly always fits. */
+const HEAD_BYTES = 64 * 1024;
+
+/** A cache file opened for reading: its first bytes now, the whole file on demand (then it is closed). */
+export interface CacheFile {
+  head: Buffer;
+  readAll(): Buffer | null;
+}
+
+/**
+ * Opens the cache file and reads its first bytes, or returns null when there is none. The first
+ * line names the folders whose files a warm open stats, so that work can start before the rest
+ * (4 MB for 10,000 posts, 4–9 ms to read) is in memory.
+ */
+export function openIndexCacheFile(file: string): CacheFile | null {
+  let fd: number;
   try {
-    return readFileSync(file);
+    fd = openSync(file, 'r');
   } catch {
+    return null;
+  }
+  let closed = false;
+  const close = () => {
+    if (!closed) closeSync(fd);
+    closed = true;
+  };
+  try {
+    const size = fstatSync(fd).size;
+    const head = Buffer.allocUnsafe(Math.min(size, HEAD_BYTES));
+    let got = 0;
+    while (got < head.length) {
+      const n = readSync(fd, head, got, head.length - got, got);
+      if (n === 0) break;
+      got += n;
+    }
+    const first = head.subarray(0, got);
+    return {
+      head: first,
+      readAll() {
+        try {
+          if (closed) return null;
+          const all = Buffer.allocUnsafe(size);
+          first.copy(all);
+          let at = got;
+          while (at < size) {
+            const n = readSync(fd, all, at, size - at, at);
+            if (n === 0) break;
+            at += n;
+          }
+          return at === size ? all : all.subarray(0, at);
+        } catch {
+          return null;
+        } finally {
+          close();
+        }
+      },
+    };
+  } catch {
+    close();
     return null;
   }
 }

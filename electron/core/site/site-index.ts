@@ -14,7 +14,7 @@ import { defaultCacheDir } from './cache-dir';
 import { filePath, indexFromRead, type IndexedPost } from './post-record-file';
 import { zoneOffsetMinutes } from '../../../shared/jekyll/ruby-time';
 import { MAX_POST_BYTES } from '../store/post-file';
-import { asCached, CachedPost, cacheFileFor, entryFromLine, openIndexCache, parseIndexCache, readIndexCacheBytes, refreshCached, unchangedFolders, writeIndexCacheFile, type CacheOpening, type WrittenCache } from './index-cache';
+import { asCached, CachedPost, cacheFileFor, entryFromLine, openIndexCache, parseIndexCache, openIndexCacheFile, refreshCached, unchangedFolders, writeIndexCacheFile, type CacheOpening, type WrittenCache } from './index-cache';
 import { readIndexEntry } from '../index/read-posts';
 import { READ_WORKER_MIN_FILES, startIndexHelper, type IndexHelper } from '../index/read-ahead';
 import { scanSite, SYMLINK_REASON, type FolderStamps, type KnownEntry, type ScanEntry } from './scan-site';
@@ -93,13 +93,19 @@ export async function indexSite(root: string, options: IndexOptions = {}): Promi
   const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
   // A missing folder is reported by loadSiteConfig below, in its words.
   const realRoot = realRootOf(absRoot);
-  const cacheBytes = cacheDir === false ? null : readIndexCacheBytes(cacheFileFor(cacheDir, realRoot));
-  const opening = cacheBytes && openIndexCache(cacheBytes, realRoot);
+  const cacheFile = cacheDir === false ? null : openIndexCacheFile(cacheFileFor(cacheDir, realRoot));
+  // The first line, from the file's first bytes; a first line longer than those is read with the rest.
+  let opening = cacheFile && openIndexCache(cacheFile.head, realRoot);
   // No cache: every file will be read, so the worker starts up now, while the config loads and the folders are scanned.
-  const early = cacheBytes === null ? startIndexHelper(absRoot) : null;
-  // A cache: its files are stat'ed by a child process while the config loads and the cache is parsed.
+  const early = cacheFile === null ? startIndexHelper(absRoot) : null;
+  // A cache: its files are stat'ed by a child process while the rest is read, the config loads and the cache is parsed.
   // It writes into the cache folder (this user's own), not a pipe that would hold it up.
-  const ahead = opening && cacheDir !== false ? startStatAhead(absRoot, opening.prelude.fileFolders, process.platform, path.join(cacheDir, `stat-ahead-${process.pid}-${Date.now()}.tmp`)) : null;
+  let ahead = opening && cacheDir !== false ? startStatAhead(absRoot, opening.prelude.fileFolders, process.platform, statFileIn(cacheDir)) : null;
+  const cacheBytes = cacheFile && cacheFile.readAll();
+  if (cacheFile && cacheBytes && !opening) {
+    opening = openIndexCache(cacheBytes, realRoot);
+    if (opening && cacheDir !== false) ahead = startStatAhead(absRoot, opening.prelude.fileFolders, process.platform, statFileIn(cacheDir));
+  }
   try {
     return await indexWith(absRoot, realRoot, cacheDir, cacheBytes && { bytes: cacheBytes, opening }, early, ahead, now, options, trace);
   } finally {
@@ -264,6 +270,11 @@ async function unchangedPosts(
   const out = posts as Map<string, IndexedPost>;
   for (const [p, post] of refreshed) out.set(p, post);
   return out;
+}
+
+/** A new file name in the cache folder for find's answers (see stat-ahead.ts). */
+function statFileIn(cacheDir: string): string {
+  return path.join(cacheDir, `stat-ahead-${process.pid}-${Date.now()}.tmp`);
 }
 
 /** The folder's real path, or the path itself when it cannot be resolved (loadSiteConfig reports why). */
