@@ -107,6 +107,22 @@ describe.skipIf(!withFind)('startStatAhead with GNU find', () => {
     }
   });
 
+  it('removes stat files that stopped runs left behind, once an hour old, and nothing else', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'pw-stat-ahead-sweep-'));
+    try {
+      const old = Date.now() / 1000 - 2 * 3600;
+      for (const name of ['stat-ahead-1-1.tmp', 'stat-ahead-2-2.tmp', 'index-abc.json', 'stat-ahead-notes.txt']) {
+        await writeFile(path.join(dir, name), 'x');
+        await utimes(path.join(dir, name), old, old);
+      }
+      await writeFile(path.join(dir, 'stat-ahead-3-3.tmp'), 'a run going on now');
+      await startStatAhead(root, folders, 'linux', path.join(dir, 'stat-ahead-4-4.tmp'))!.result();
+      expect(readdirSync(dir).sort()).toEqual(['index-abc.json', 'stat-ahead-3-3.tmp', 'stat-ahead-notes.txt']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a folder that is a link is listed as lstat sees the files through it', async () => {
     const linked = path.join(root, 'linked');
     await symlink(path.join(root, '_posts'), linked);

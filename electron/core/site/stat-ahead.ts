@@ -10,7 +10,8 @@
  * head start, never a second opinion.
  */
 import type { ChildProcess } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { createRequire } from 'node:module';
 import { programPath } from '../util/program-path';
 
@@ -83,6 +84,7 @@ export function startStatAhead(root: string, folders: readonly string[], platfor
         }
         removeOut();
         resolve(stamps.size ? stamps : null);
+        sweepStale(path.dirname(outFile), path.basename(outFile));
       });
     });
   } else {
@@ -107,6 +109,23 @@ export function startStatAhead(root: string, folders: readonly string[], platfor
       child.kill();
     },
   };
+}
+
+/** A stat file older than this was left by a run that was stopped (Ctrl+C, a crash): removed by the next. */
+const STALE_MS = 60 * 60 * 1000;
+
+/** Removes other runs' stat files left behind in `dir`, once they are an hour old. Never throws. */
+export function sweepStale(dir: string, own: string, now = Date.now()): void {
+  try {
+    for (const name of readdirSync(dir)) {
+      if (name === own || !name.startsWith('stat-ahead-') || !name.endsWith('.tmp')) continue;
+      const file = path.join(dir, name);
+      const st = lstatSync(file, { throwIfNoEntry: false });
+      if (st?.isFile() && now - st.mtimeMs > STALE_MS) rmSync(file, { force: true });
+    }
+  } catch {
+    // Only tidying: an unreadable folder is left as it is.
+  }
 }
 
 /**
