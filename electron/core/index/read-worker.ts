@@ -21,14 +21,16 @@ import { loadSiteConfig } from '../site/site-config';
 import { readIndexEntry } from './read-posts';
 import { CTRL, DONE, META, OWNER, READ, SLOT_BYTES, sharedViews, type ReadWorkerInput, type WorkerStart } from './read-protocol';
 
-function run(root: string, input: ReadWorkerInput, config: SiteConfig | null): void {
+function run(root: string, input: ReadWorkerInput, configOf: () => SiteConfig | null): void {
   const { ctrl, owner, readState, done, meta, ring, arena } = sharedViews(input);
   const slots = ring.length / SLOT_BYTES;
   const n = input.entries.length;
   const paths = input.entries.map((e) => filePath(root, e.path));
   let scratch = Buffer.allocUnsafe(64 * 1024);
   let arenaUsed = 0;
-  let back = config && input.mode !== 'read' ? n - 1 : -1;
+  let back = input.mode !== 'read' ? n - 1 : -1;
+  // Parsed when first needed, to index: the reading ahead starts without waiting for the config's YAML.
+  let config: SiteConfig | null | undefined;
 
   /** Reads file i into its ring slot (or marks it for the main thread). */
   const readAhead = (i: number) => {
@@ -97,6 +99,10 @@ function run(root: string, input: ReadWorkerInput, config: SiteConfig | null): v
       if (Atomics.compareExchange(ctrl, CTRL.next, next, next + 1) === next) readAhead(next);
       continue;
     }
+    if (back >= 0 && config === undefined) {
+      config = configOf();
+      if (config === null) back = -1;
+    }
     if (back >= 0) {
       if (Atomics.compareExchange(owner, back, OWNER.none, OWNER.worker) === OWNER.none) indexOne(back--);
       // The main thread got here first: it owns everything below.
@@ -117,7 +123,7 @@ const config = loadSiteConfig(start.root).catch(() => null);
 parentPort!.once('message', (input: ReadWorkerInput | 'stop') => {
   if (input === 'stop') return void parentPort!.close();
   config
-    .then((loaded) => run(start.root, input, loaded && loaded.stamp === input.stamp ? loaded.config : null))
+    .then((loaded) => run(start.root, input, () => (loaded && loaded.stamp === input.stamp ? loaded.config : null)))
     .catch(() => undefined)
     .finally(() => parentPort!.close());
 });
