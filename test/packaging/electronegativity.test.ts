@@ -2,7 +2,8 @@
  * Electronegativity, Doyensec's static check for Electron apps, over the Electron-side sources and
  * the shipped bundles: no HIGH finding, and every MEDIUM finding explained in docs/electronegativity.md.
  *
- * Why gate on its CSV: the tool exits 0 even with HIGH findings. It reads `.js`, not `.cjs`, so the
+ * Why gate on its CSV: the tool exits 0 even with HIGH findings (its CSV is written in call order by a
+ * preload, see CSV_IN_ORDER). It reads `.js`, not `.cjs`, so the
  * bundles are copied under `.js` names. Offline it warns that it cannot fetch translations (1 s timeout
  * each); its Electron-releases check fetches without a timeout, so it is excluded (the Electron version
  * is pinned in package.json and passed with `-e`).
@@ -10,7 +11,7 @@
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { copyFile, cp, mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { copyFile, cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -60,11 +61,28 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
+/**
+ * Loaded into the tool with `-r`: its CSV header and rows are two concurrent `fs.writeFile` calls
+ * (one truncating, one appending), and either may land first; a run lost its rows that way and CI
+ * failed. Writing `.csv` files synchronously, in call order, makes the file whole every time.
+ */
+const CSV_IN_ORDER = `
+const fs = require('fs');
+const writeFile = fs.writeFile;
+fs.writeFile = function (file, data, options, callback) {
+  if (typeof file !== 'string' || !file.endsWith('.csv')) return writeFile.apply(this, arguments);
+  if (typeof options === 'function') { callback = options; options = undefined; }
+  let error = null;
+  try { fs.writeFileSync(file, data, options); } catch (e) { error = e; }
+  process.nextTick(() => callback && callback(error));
+};
+`;
+
 /** Runs the CLI once; resolves with its findings, or null when its CSV came out malformed. */
-function scan(input: string, csv: string, electronVersion: string): Promise<{ findings: Finding[] | null; log: string }> {
+function scan(input: string, csv: string, electronVersion: string, preload: string): Promise<{ findings: Finding[] | null; log: string }> {
   return new Promise((resolve, reject) => {
     const args = ['-i', input, '-o', csv, '-r', '-v', 'false', '-e', electronVersion, '-x', 'AvailableSecurityFixesGlobalCheck'];
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['-r', preload, CLI, ...args], { env: { ...process.env, FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let log = '';
     child.stdout.on('data', (d) => (log += d));
     child.stderr.on('data', (d) => (log += d));
@@ -95,8 +113,10 @@ describe('electronegativity over electron/ and the shipped bundles', () => {
     await mkdir(path.join(input, 'bundles'));
     for (const b of bundles) await copyFile(path.join(ROOT, 'dist/electron', b), path.join(input, 'bundles', b.replace(/\.cjs$/, '.js')));
     const pkg = JSON.parse(await readFile(path.join(ROOT, 'node_modules/electron/package.json'), 'utf8'));
-    let result = await scan(input, path.join(work, 'findings.csv'), pkg.version);
-    if (result.findings === null) result = await scan(input, path.join(work, 'findings-again.csv'), pkg.version);
+    const preload = path.join(work, 'csv-in-order.cjs');
+    await writeFile(preload, CSV_IN_ORDER);
+    let result = await scan(input, path.join(work, 'findings.csv'), pkg.version, preload);
+    if (result.findings === null) result = await scan(input, path.join(work, 'findings-again.csv'), pkg.version, preload);
     if (result.findings === null) throw new Error(`electronegativity wrote a malformed CSV twice:\n${result.log}`);
     findings = result.findings;
   }, 260_000);

@@ -14,11 +14,15 @@ export default class SummaryReporter implements Reporter {
     let skipped = 0;
     const transports = new Map<string, { passed: number; failed: number; skipped: number }>();
     for (const mod of testModules) {
+      let failedHere = 0;
       for (const test of mod.children.allTests()) {
         const state = test.result().state;
         const key = state === 'passed' ? 'passed' : state === 'failed' ? 'failed' : 'skipped';
         if (key === 'passed') passed++;
-        else if (key === 'failed') failed++;
+        else if (key === 'failed') {
+          failed++;
+          failedHere++;
+        }
         else skipped++;
         const transport = /\/test\/e2e\//.test(mod.moduleId) ? /\[(web|desktop)\]/.exec(test.fullName)?.[1] : undefined;
         if (transport) {
@@ -26,7 +30,9 @@ export default class SummaryReporter implements Reporter {
           transports.get(transport)![key]++;
         }
       }
-      if (mod.state() === 'failed' && !hasTests(mod)) failed++;
+      // A file that failed with no failing test: it could not load, or a hook (beforeAll) threw and its tests were
+      // skipped. Either way the run failed, and the line must say so.
+      if (mod.state() === 'failed' && failedHere === 0) failed++;
     }
     failed += unhandledErrors.length;
     const perTransport = [...transports]
@@ -35,9 +41,4 @@ export default class SummaryReporter implements Reporter {
     const e2eLine = perTransport ? `\ne2e journeys per transport: ${perTransport}` : '';
     process.stdout.write(`${e2eLine}\n${skipped} skipped (each says why above)\n${passed} passed, ${failed} failed\n`);
   }
-}
-
-function hasTests(mod: TestModule): boolean {
-  for (const _ of mod.children.allTests()) return true;
-  return false;
 }
