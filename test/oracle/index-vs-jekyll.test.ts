@@ -13,7 +13,7 @@ import { requireTool } from '../support/require-tool';
 const FIXTURES = path.resolve(__dirname, '../fixtures/sites');
 
 describe.skipIf(!requireTool('jekyll'))('index agrees with jekyll', () => {
-  it.each(['edge-cases', 'pretty-site', 'defaults-scopes', 'collections-dir'])('%s', async (name) => {
+  it.each(['edge-cases', 'pretty-site', 'defaults-scopes', 'collections-dir', 'permalink-placeholders'])('%s', async (name) => {
     const site = await copySite(path.join(FIXTURES, name));
     // Undated drafts take the file's mtime; whole seconds keep the comparison exact.
     const fixed = new Date('2021-06-01T12:00:00Z');
