@@ -19,6 +19,7 @@ import { spanIalPlugin, parseAttributes, applyAttributes } from './kramdown/span
 import { headingsPlugin } from './kramdown/headings';
 import { taskListsPlugin } from './kramdown/task-lists';
 import { abbreviationsPlugin } from './kramdown/abbreviations';
+import { tablesPlugin } from './kramdown/tables';
 
 export interface OutlineEntry {
   level: number;
@@ -165,6 +166,7 @@ export function markdownIt(settings: MarkdownSettings = DEFAULT_SETTINGS): Markd
     headingsPlugin(shared);
     taskListsPlugin(shared);
     abbreviationsPlugin(shared);
+    tablesPlugin(shared);
     if (!settings.parseBlockHtml) htmlBlocksPlugin(shared);
   }
   return shared;

@@ -105,3 +105,13 @@ describe('sections never split inside code or raw HTML', () => {
     ['abbreviations stay one section', '*[A]: b\n\n## x\n', [0]],
   ])('%s', (_name, body, lines) => expect(splitSections(body).map((s) => s.line)).toEqual(lines));
 });
+
+describe('tables: kramdown takes rows GFM would leave as text', () => {
+  it.each([
+    ['rows without a separator line are body rows', '| a | b |\n| c | d |\n', '<table><tbody><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></tbody></table>'],
+    ['a separator with more columns than the header', '| Time | Event |\n|---|---|---|\n| 8 | x |\n', '<table><thead><tr><th>Time</th><th>Event</th></tr></thead><tbody><tr><td>8</td><td>x</td></tr></tbody></table>'],
+    ['an escaped pipe splits nothing, and stays escaped in code', 'para\n\n| `x \\| y` | z \\| w |\n', '<p>para</p><table><tbody><tr><td><code>x \\| y</code></td><td>z | w</td></tr></tbody></table>'],
+    ['a lone row of dashes is not a table', '|---|\n', '<p>|—|</p>'],
+    ['GFM tables stay as they were', '| a | b |\n|---|---|\n| 1 | 2 |\n', '<table><thead><tr><th>a</th><th>b</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table>'],
+  ])('%s', (_name, source, expected) => expect(html(source)).toBe(expected));
+});
