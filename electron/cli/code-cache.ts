@@ -6,7 +6,8 @@
  * be 20. Compiling the 0.5 MB bundle and the functions a command runs took ~20 ms of each run,
  * about a tenth of a warm `postwright index`. V8 checks the cache's flags and version and only the
  * source's length, so the file name carries a hash of the source (taken by the build, see
- * scripts/build-node.mjs): a rebuilt bundle never runs old bytecode. Any problem with the cache (missing, rejected, unwritable) only means compiling as usual.
+ * scripts/build-node.mjs): a rebuilt bundle never runs old bytecode. Any problem with the cache
+ * (missing, rejected, unwritable) only means compiling as usual.
  */
 import type { createHash as CreateHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';

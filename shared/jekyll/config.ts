@@ -67,7 +67,7 @@ export function parseSiteConfig(raw: Record<string, unknown>, warnings: string[]
     .split(',')
     .map((e) => e.trim().toLowerCase().replace(/^\./, ''))
     .filter(Boolean);
-  const collectionsDir = typeof raw.collections_dir === 'string' ? raw.collections_dir.replace(/^\/+|\/+$/g, '') : '';
+  const collectionsDir = collectionsDirOf(raw);
   const defaults: FrontMatterDefault[] = [];
   if (Array.isArray(raw.defaults)) {
     for (const entry of raw.defaults) {
@@ -116,6 +116,11 @@ export function postPermalinkTemplate(config: SiteConfig): string {
   const posts = asRecord(collections?.posts);
   if (posts && typeof posts.permalink === 'string') return STYLES[posts.permalink] ?? posts.permalink;
   return STYLES[config.permalink] ?? config.permalink;
+}
+
+/** `collections_dir:` of a raw config, without leading or trailing slashes ('' when unset). */
+export function collectionsDirOf(raw: Record<string, unknown>): string {
+  return typeof raw.collections_dir === 'string' ? raw.collections_dir.replace(/^\/+|\/+$/g, '') : '';
 }
 
 /** Where Jekyll reads the site's own posts (or drafts): `_posts`, inside `collections_dir:` when there is one. */

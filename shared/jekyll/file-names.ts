@@ -7,6 +7,14 @@
  * `jekyll build` reads.
  */
 
+/**
+ * Jekyll's `relative_path` of a document, and its `strip_collections_dir` of a scope path: `path`
+ * with the collections folder (`collections_dir:`) cut off the front, where it starts with it.
+ */
+export function stripCollectionsDir(path: string, collectionsDir: string): string {
+  return collectionsDir && path.startsWith(`${collectionsDir}/`) ? path.slice(collectionsDir.length + 1) : path;
+}
+
 /** `^(?>.+/)*?(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$` on the path below `_posts`. */
 const DATE_FILENAME = /^(?:.+\/)*?(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$/s;
 /** `^(?:.+/)*(.*)(\.[^.]+)$`: drafts need no date. */

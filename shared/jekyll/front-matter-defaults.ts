@@ -9,15 +9,11 @@
 import type { FrontMatterDefault } from './site-types';
 import { deepMerge } from './deep-merge';
 import { compileDirGlob, globScopeApplies, type DirGlob } from './dir-glob';
+import { stripCollectionsDir } from './file-names';
 
 /** Jekyll's `sanitize_path`, used only to rank scopes: one leading `/` off. */
 function sanitize(path: string): string {
   return path.startsWith('/') ? path.slice(1) : path;
-}
-
-/** Jekyll's `strip_collections_dir`: `coll/x` → `x` when the site keeps its collections in `coll`. */
-function stripCollectionsDir(path: string, collectionsDir: string): string {
-  return collectionsDir && path.startsWith(`${collectionsDir}/`) ? path.slice(collectionsDir.length + 1) : path;
 }
 
 /** A scope's path test, prepared once per defaults list: a prefix, or a glob (null: matches nothing). */

@@ -10,7 +10,7 @@
 import { splitPost, type PostParts } from '../front-matter/split';
 import { readYaml, YamlDate, YamlTime } from '../yaml/read-yaml';
 import { deepMerge } from './deep-merge';
-import { fileNameParts, titleizeSlug } from './file-names';
+import { fileNameParts, stripCollectionsDir, titleizeSlug } from './file-names';
 import { defaultsFor } from './front-matter-defaults';
 import { postPermalinkTemplate } from './config';
 import { postUrl, rubyToS } from './post-url';
@@ -170,7 +170,7 @@ export function computePost(input: PostInput): PostResult {
   let error: string | undefined;
   let frontMatter: Record<string, unknown> | null = null;
   // Jekyll's `relative_path`: inside the collections folder, where a site keeps its posts in one.
-  const relPath = config.collectionsDir && path.startsWith(`${config.collectionsDir}/`) ? path.slice(config.collectionsDir.length + 1) : path;
+  const relPath = stripCollectionsDir(path, config.collectionsDir);
   let data: Record<string, unknown> = { categories: categoriesFromPath(relPath, draft) };
   try {
     const defaults = config.defaults.length ? defaultsFor(config.defaults, path, 'posts', config.collectionsDir) : null;

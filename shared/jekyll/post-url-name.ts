@@ -4,13 +4,13 @@
  * or `_posts/sub/2024-01-02-slug.md`), then by the deprecated match on slug and day.
  * Shared by the site checks and the preview, so both find the post Jekyll finds.
  */
+import { stripCollectionsDir } from './file-names';
 
 const POST_NAME = /^(.+\/)*?(\d{2,4})-(\d{1,2})-(\d{1,2})-([^/]*)$/;
 
 /** The name a post answers to (`sub/2024-01-02-slug`), or null when the file is not under `_posts`. */
 export function postUrlName(sitePath: string, collectionsDir = ''): string | null {
-  const rel = collectionsDir && sitePath.startsWith(`${collectionsDir}/`) ? sitePath.slice(collectionsDir.length + 1) : sitePath;
-  const segments = rel.replace(/\.[^./]+$/, '').split('/');
+  const segments = stripCollectionsDir(sitePath, collectionsDir).replace(/\.[^./]+$/, '').split('/');
   // The first `_posts` folder is the one the scan found the post in; folders below it are part of the name.
   const at = segments.indexOf('_posts');
   if (at < 0 || at === segments.length - 1) return null;

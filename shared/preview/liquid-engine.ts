@@ -12,6 +12,7 @@ import { Liquid, Context as LiquidContext, Tag, toPromise, toValue, type TagToke
 import type { PreviewContext } from '../api/contract';
 import { renderMarkdown } from './markdown-renderer';
 import { findPostForPostUrl } from '../jekyll/post-url-name';
+import { collectionsDirOf } from '../jekyll/config';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type TagThis = Tag & Record<string, any>;
@@ -62,7 +63,7 @@ export function createLiquid({ context, themeIncludes, loadRelative }: LiquidOpt
   const templates: Record<string, string> = {};
   for (const [name, text] of Object.entries(themeIncludes ?? {})) templates[name] = text;
   for (const [name, text] of Object.entries(context.includes)) templates[name] = text;
-  const collectionsDir = typeof context.site.collections_dir === 'string' ? context.site.collections_dir.replace(/^\/+|\/+$/g, '') : '';
+  const collectionsDir = collectionsDirOf(context.site);
   const timezone = typeof context.site.timezone === 'string' && context.site.timezone.trim() ? context.site.timezone.trim() : undefined;
   const engine = new Liquid({
     templates,

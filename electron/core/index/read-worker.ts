@@ -11,7 +11,8 @@
  * and hands each over as an index-cache line, until it meets the main thread. It loads
  * `_config.yml` itself and indexes only if that gives the stamp the main thread has.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync } from 'node:fs';
+import { readFully } from '../util/read-fully';
 import { isUtf8 } from 'node:buffer';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SiteConfig } from '../../../shared/jekyll/site-types';
@@ -41,12 +42,7 @@ function run(root: string, input: ReadWorkerInput, configOf: () => SiteConfig | 
         const st = fstatSync(fd);
         if (st.isFile() && st.size <= input.maxBytes) {
           if (scratch.length < st.size) scratch = Buffer.allocUnsafe(Math.max(st.size, scratch.length * 2));
-          let read = 0;
-          while (read < st.size) {
-            const got = readSync(fd, scratch, read, st.size - read, read);
-            if (got === 0) break;
-            read += got;
-          }
+          const read = readFully(fd, scratch, 0, st.size);
           if (isUtf8(scratch.subarray(0, read))) {
             const len = Math.min(read, SLOT_BYTES);
             scratch.copy(ring, (i % slots) * SLOT_BYTES, 0, len);

@@ -1,7 +1,8 @@
 /**
  * One post file → its index entry (record plus what the cache needs to validate and refresh it).
  */
-import { closeSync, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync } from 'node:fs';
+import { readFully } from '../util/read-fully';
 import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import { computePost, type PostResult } from '../../../shared/jekyll/post-data';
@@ -85,12 +86,7 @@ export function readTextSync(abs: string, headOnly = false): { text: string; siz
       throw new SourceError('too-large', `the file is ${(st.size / 1048576).toFixed(1)} MB; posts over ${MAX_POST_BYTES / 1048576} MB are not opened`);
     }
     if (scratch.length < st.size) scratch = Buffer.allocUnsafe(Math.max(st.size, scratch.length * 2));
-    let read = 0;
-    while (read < st.size) {
-      const n = readSync(fd, scratch, read, st.size - read, read);
-      if (n === 0) break;
-      read += n;
-    }
+    const read = readFully(fd, scratch, 0, st.size);
     const bytes = scratch.subarray(0, read);
     if (!isUtf8(bytes)) return { text: decodeUtf8(bytes), size: read, mtimeMs: st.mtimeMs };
     const { text, parts } = headOnly ? headText(bytes) : { text: bytes.toString('utf8'), parts: undefined };

@@ -100,12 +100,10 @@ export async function indexSite(root: string, options: IndexOptions = {}): Promi
   const early = cacheFile === null ? startIndexHelper(absRoot) : null;
   // A cache: its files are stat'ed by a child process while the rest is read, the config loads and the cache is parsed.
   // It writes into the cache folder (this user's own), not a pipe that would hold it up.
-  let ahead = opening && cacheDir !== false ? startStatAhead(absRoot, opening.prelude.fileFolders, process.platform, statFileIn(cacheDir)) : null;
+  const statAhead = (o: CacheOpening | null) => (o && cacheDir !== false ? startStatAhead(absRoot, o.prelude.fileFolders, process.platform, statFileIn(cacheDir)) : null);
+  let ahead = statAhead(opening);
   const cacheBytes = cacheFile && cacheFile.readAll();
-  if (cacheFile && cacheBytes && !opening) {
-    opening = openIndexCache(cacheBytes, realRoot);
-    if (opening && cacheDir !== false) ahead = startStatAhead(absRoot, opening.prelude.fileFolders, process.platform, statFileIn(cacheDir));
-  }
+  if (cacheBytes && !opening) ahead = statAhead((opening = openIndexCache(cacheBytes, realRoot)));
   try {
     return await indexWith(absRoot, realRoot, cacheDir, cacheBytes && { bytes: cacheBytes, opening }, early, ahead, now, options, trace);
   } finally {
@@ -136,11 +134,14 @@ async function indexWith(
   let entries: ScanEntry[];
   let scan: { folders: FolderStamps; scannedAt: number };
   const skipScan = cached !== null && cached.posts.size > 0 && unchangedFolders(cached, (rel) => folderMtime(absRoot, rel));
+  // From the cache when it has it: a warm open never parses the config's YAML.
+  const siteConfig = () => config.config;
+  const future = cached?.future ?? config.config.future;
   if (skipScan) {
     // No folder changed: when no file did either, the cache's own map is the index.
     const stamps = await ahead?.result();
     trace(`stats from find: ${stamps ? stamps.size : 'none'}`);
-    const same = await unchangedPosts(cached.posts, stamps ?? null, absRoot, cached.future ?? config.config.future, () => config.config, now);
+    const same = await unchangedPosts(cached.posts, stamps ?? null, absRoot, future, siteConfig, now);
     if (same) {
       trace(`scan skipped, every file unchanged (${same.size} files)`);
       const result: SiteIndexResult = {
@@ -153,9 +154,7 @@ async function indexWith(
       if (!options.lazyRecords) await eachSliced(same.values(), (p) => void p.record);
       return result;
     }
-  }
-  if (skipScan) {
-    // No folder changed since the cached list was made: the files are the same ones.
+    // Some file changed, but not the list of files: it is the cached one.
     const list: ScanEntry[] = [];
     await yieldToLoop();
     await eachSliced(cached.posts, ([p, post]) => list.push(scanEntryOf(p, post)));
@@ -179,9 +178,6 @@ async function indexWith(
     scan = { folders, scannedAt };
     trace(`scan (${entries.length} files)`);
   }
-  // From the cache when it has it: a warm open never parses the config's YAML.
-  const siteConfig = () => config.config;
-  const future = cached?.future ?? config.config.future;
   const slots: (IndexedPost | null)[] = new Array(entries.length).fill(null);
   const misses: number[] = [];
   const stamps = cachedPosts?.size ? await ahead?.result() : null;

@@ -76,9 +76,7 @@ export function startStatAhead(root: string, folders: readonly string[], platfor
       // Whatever the exit code (a folder gone, one unreadable), each complete line is an answer.
       child.on('close', () => {
         try {
-          const bytes = readFileSync(outFile);
-          const last = bytes.lastIndexOf(0);
-          if (last >= 0) parseFindOutput(bytes.toString('utf8', 0, last + 1), stamps);
+          parseWholeLines(readFileSync(outFile), stamps);
         } catch {
           // No file (find could not create it): every file is stat'ed by the caller.
         }
@@ -92,10 +90,7 @@ export function startStatAhead(root: string, folders: readonly string[], platfor
     let rest: Buffer | null = null;
     done = new Promise((resolve) => {
       child.stdout!.on('data', (chunk: Buffer) => {
-        const bytes = rest ? Buffer.concat([rest, chunk]) : chunk;
-        const last = bytes.lastIndexOf(0);
-        if (last >= 0) parseFindOutput(bytes.toString('utf8', 0, last + 1), stamps);
-        rest = last + 1 < bytes.length ? bytes.subarray(last + 1) : null;
+        rest = parseWholeLines(rest ? Buffer.concat([rest, chunk]) : chunk, stamps);
       });
       child.on('error', () => resolve(null));
       child.on('close', () => resolve(stamps.size ? stamps : null));
@@ -109,6 +104,13 @@ export function startStatAhead(root: string, folders: readonly string[], platfor
       child.kill();
     },
   };
+}
+
+/** Parses the complete lines of `bytes` into `stamps`; returns what follows the last one (a line cut short), if anything. */
+function parseWholeLines(bytes: Buffer, stamps: Map<string, FileStamp>): Buffer | null {
+  const last = bytes.lastIndexOf(0);
+  if (last >= 0) parseFindOutput(bytes.toString('utf8', 0, last + 1), stamps);
+  return last + 1 < bytes.length ? bytes.subarray(last + 1) : null;
 }
 
 /** A stat file older than this was left by a run that was stopped (Ctrl+C, a crash): removed by the next. */

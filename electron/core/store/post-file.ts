@@ -6,7 +6,8 @@
  */
 import type { createHash as CreateHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync } from 'node:fs';
+import { readFully } from '../util/read-fully';
 import { SourceError } from '../../../shared/source-error';
 
 /** Posts above this size are refused: nobody writes 10 MB of Markdown, and it would freeze the editor. */
@@ -97,12 +98,7 @@ export function readPostFileSync(abs: string): PostFileWithStat {
       throw new SourceError('too-large', `the file is ${(st.size / 1048576).toFixed(1)} MB; posts over ${MAX_POST_BYTES / 1048576} MB are not opened`);
     }
     const bytes = Buffer.allocUnsafe(st.size);
-    let read = 0;
-    while (read < st.size) {
-      const n = readSync(fd, bytes, read, st.size - read, read);
-      if (n === 0) break;
-      read += n;
-    }
+    const read = readFully(fd, bytes, 0, st.size);
     const data = read === st.size ? bytes : bytes.subarray(0, read);
     return { text: decodeUtf8(data), version: versionOf(data), size: data.length, mtimeMs: st.mtimeMs };
   } finally {

@@ -10,15 +10,6 @@
  * while such a request runs (`inForeground`), slices step aside until it is done (up to
  * FOREGROUND_WAIT_MS at a time, so background work is never starved).
  */
-/**
- * Milliseconds on a monotonic clock. `process.hrtime` rather than the global `performance`, whose
- * first use loads `perf_hooks` (~2 ms of every command line run).
- */
-export function nowMs(): number {
-  const [s, ns] = process.hrtime();
-  return s * 1e3 + ns / 1e6;
-}
-
 export const BATCH_SIZE = 200;
 
 /**
@@ -30,6 +21,15 @@ export const SLICE_MS = 8;
 
 /** Longest a slice waits for foreground requests before it runs anyway. */
 export const FOREGROUND_WAIT_MS = 60;
+
+/**
+ * Milliseconds on a monotonic clock. `process.hrtime` rather than the global `performance`, whose
+ * first use loads `perf_hooks` (~2 ms of every command line run).
+ */
+export function nowMs(): number {
+  const [s, ns] = process.hrtime();
+  return s * 1e3 + ns / 1e6;
+}
 
 let foreground = 0;
 let waiting: Array<() => void> = [];
